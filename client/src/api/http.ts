@@ -1,0 +1,44 @@
+/**
+ * The one place the app talks HTTP to the Factdesk server: same-origin JSON requests with the
+ * session cookie, and the server's `{ error }` bodies turned into an ApiError carrying the status,
+ * so callers can tell "signed out" (401) from "not allowed" (403) from a bad request.
+ */
+
+/** A failed API call: the server's readable message and the HTTP status (0 when unreachable). */
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Sends a JSON request and returns the parsed JSON answer; throws ApiError on failure. */
+export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const message = data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string'
+      ? (data as { error: string }).error
+      : `The server answered ${response.status} ${response.statusText}`.trim();
+    throw new ApiError(message, response.status);
+  }
+  return data as T;
+}

@@ -1,0 +1,24 @@
+/**
+ * The app's local UI state, one zustand store made of slices: route, article page, toasts.
+ * Shared data (articles, claims, presence) lives in the Y.Doc and is never copied here.
+ */
+import { create } from 'zustand';
+import { parseRoute } from '../app/routes.js';
+import { createArticleSlice, type ArticleSlice } from './article-slice.js';
+import { createRouteSlice, type RouteSlice } from './route-slice.js';
+import { createToastsSlice, type ToastsSlice } from './toasts-slice.js';
+
+export type UiState = RouteSlice & ArticleSlice & ToastsSlice;
+
+const initialPath = typeof location === 'undefined' ? '/' : location.pathname;
+
+export const useUi = create<UiState>()((...a) => ({
+  ...createRouteSlice(parseRoute(initialPath))(...a),
+  ...createArticleSlice(...a),
+  ...createToastsSlice(...a),
+}));
+
+/** Shows a message in the live region (usable outside React). */
+export function showToast(text: string, tone?: 'info' | 'error'): number {
+  return useUi.getState().showToast(text, tone);
+}

@@ -1,0 +1,55 @@
+/**
+ * The rooms' durable log in SQLite: per document, an optional snapshot plus the updates
+ * appended since it. Synchronous on purpose — the room appends an update and only then
+ * broadcasts it, so a crash never loses a change another client has already seen.
+ */
+import type { Db } from '../db/database.js';
+import type { UpdateLog } from '../rooms/types.js';
+
+/** The UpdateLog of rooms/types.ts over the doc_updates and doc_snapshots tables. */
+export function createSqliteUpdateLog(db: Db): UpdateLog {
+  const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?').pluck();
+  const selectUpdates = db.prepare('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq').pluck();
+  const insertUpdate = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
+  const countUpdates = db.prepare('SELECT count(*) FROM doc_updates WHERE doc_id = ?').pluck();
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO doc_snapshots (doc_id, data, created_at) VALUES (?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, created_at = excluded.created_at`,
+  );
+  const deleteOldest = db.prepare(
+    `DELETE FROM doc_updates WHERE seq IN
+       (SELECT seq FROM doc_updates WHERE doc_id = ? ORDER BY seq LIMIT ?)`,
+  );
+
+  const compact = db.transaction((docId: string, state: Uint8Array, upToUpdateCount: number) => {
+    upsertSnapshot.run(docId, toBuffer(state), new Date().toISOString());
+    deleteOldest.run(docId, Math.max(0, Math.floor(upToUpdateCount)));
+  });
+
+  return {
+    load(docId) {
+      const snapshot = selectSnapshot.get(docId) as Buffer | undefined;
+      const updates = selectUpdates.all(docId) as Buffer[];
+      return (snapshot ? [snapshot, ...updates] : updates).map(toUint8Array);
+    },
+    append(docId, update) {
+      insertUpdate.run(docId, toBuffer(update), new Date().toISOString());
+    },
+    pendingSinceSnapshot(docId) {
+      return countUpdates.get(docId) as number;
+    },
+    compact(docId, state, upToUpdateCount) {
+      compact(docId, state, upToUpdateCount);
+    },
+  };
+}
+
+/** A Buffer view of the same bytes (better-sqlite3 binds Buffers as BLOBs). */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A plain Uint8Array view, so callers never depend on Buffer's extra behaviour. */
+function toUint8Array(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,0 +1,96 @@
+/**
+ * One websocket in a room: reads y-websocket frames, hands them to the room, and keeps the
+ * socket honest (ping/pong liveness, malformed frames close only this connection).
+ */
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Actor } from '@factdesk/shared';
+import { CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './protocol.js';
+import type { Peer, Room } from './room.js';
+
+/** A peer that does not answer a ping within this time is dropped. */
+export const PING_INTERVAL_MS = 30_000;
+
+class MalformedMessage extends Error {}
+
+export class Connection implements Peer {
+  private alive = true;
+  private readonly pinger: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly actor: Actor,
+    private readonly room: Room,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('close', () => this.closed());
+    ws.on('error', () => ws.terminate());
+    this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.pinger.unref();
+    room.join(this);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  private ping(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    try {
+      if (!isBinary) throw new MalformedMessage('text frames are not part of the protocol');
+      this.dispatch(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch (error) {
+      const reason = error instanceof MalformedMessage ? error.message : 'malformed message';
+      this.close(CLOSE.malformed, reason);
+    }
+  }
+
+  private dispatch(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const step = decoding.readVarUint(decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          this.room.answerSyncStep1(this, decoding.readVarUint8Array(decoder));
+        } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+          const outcome = this.room.receiveUpdate(this, decoding.readVarUint8Array(decoder));
+          if (outcome === 'malformed') throw new MalformedMessage('the change could not be decoded');
+        } else {
+          throw new MalformedMessage('unknown sync message');
+        }
+        return;
+      }
+      case MESSAGE_AWARENESS:
+        this.room.receiveAwareness(this, decoding.readVarUint8Array(decoder));
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        this.room.sendAwareness(this);
+        return;
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`);
+    }
+  }
+
+  private closed(): void {
+    clearInterval(this.pinger);
+    this.room.leave(this);
+    this.onClose(this);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The contract between the websocket rooms and the rest of the server: how a room reads and
+ * writes its durable log, and how a connection's user is known.
+ */
+import type { Actor } from '@factdesk/shared';
+
+/** The durable log of one server's documents (SQLite by default). Calls are synchronous. */
+export interface UpdateLog {
+  /** The snapshot (if any) followed by every update appended since it, oldest first. */
+  load(docId: string): Uint8Array[];
+  /** Appends one accepted update; durable when it returns. */
+  append(docId: string, update: Uint8Array): void;
+  /** Number of updates appended since the last snapshot. */
+  pendingSinceSnapshot(docId: string): number;
+  /** Replaces the snapshot by `state` (the full doc state) and drops the updates it covers. */
+  compact(docId: string, state: Uint8Array, upToUpdateCount: number): void;
+}
+
+/** Whether a document exists (rooms are only opened for existing documents). */
+export type DocumentExists = (docId: string) => boolean;
+
+/** Who is behind a websocket upgrade: a session cookie or `?token=`. Null when nobody. */
+export type UpgradeAuthenticator = (req: import('node:http').IncomingMessage) => Actor | null;
+
+export interface RoomsOptions {
+  log: UpdateLog;
+  documentExists: DocumentExists;
+  authenticate: UpgradeAuthenticator;
+  /** Maximum size of one incoming websocket message in bytes (default 1 MiB). */
+  maxMessageBytes?: number;
+}
+
+export interface Rooms {
+  /** Handles an HTTP upgrade on /collab/<docId>; refuses it before accepting when unauthenticated. */
+  handleUpgrade(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void;
+  /** The user's rights or name changed: close their sockets so they reconnect with the new ones. */
+  userChanged(userId: string): void;
+  /** The user was deactivated: close their sockets for good (4401). */
+  userDeactivated(userId: string): void;
+  /** Writes a server-side change into a document's room (loading it if needed); used by imports. */
+  withDoc<T>(docId: string, fn: (doc: import('yjs').Doc) => T): T;
+  /** Closes every socket (1001 going away) and flushes. */
+  close(): Promise<void>;
+}

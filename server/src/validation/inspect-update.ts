@@ -1,0 +1,197 @@
+/**
+ * Turns an incoming Yjs update into what it does to claims — one ClaimWrite per touched
+ * claim — without applying it. The permission rules of @factdesk/shared then judge those
+ * writes; the update is applied only when every one is allowed.
+ */
+import * as Y from 'yjs';
+import { ROOT, emptyClaimWrite, type ClaimWrite } from '@factdesk/shared';
+import { Locator, UnknownItemError, type ItemPlace } from './locate.js';
+
+export type Inspection =
+  | { ok: true; writes: ClaimWrite[]; clients: number[]; empty: boolean }
+  | { ok: false; reason: string; malformed: boolean };
+
+class Refusal extends Error {}
+
+/** Decodes the update and describes its claim writes, or says why it cannot be taken. */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return { ok: false, reason: 'the change could not be decoded', malformed: true };
+  }
+  try {
+    return describe(doc, decoded);
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message, malformed: false };
+    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: true };
+    return { ok: false, reason: 'the change is malformed', malformed: true };
+  }
+}
+
+function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Inspection {
+  const locator = new Locator(doc, structs as (Y.Item | Y.GC | Y.Skip)[]);
+  const writes = new Map<string, ClaimWrite>();
+  const write = (claimId: string) => {
+    let w = writes.get(claimId);
+    if (!w) writes.set(claimId, (w = emptyClaimWrite(claimId)));
+    return w;
+  };
+  const clients = new Set<number>();
+  const containersCreated: ContainerWrite[] = [];
+
+  checkContiguous(doc, structs as (Y.Item | Y.GC | Y.Skip)[]);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
+    const known = Y.getState(doc.store, struct.id.client);
+    if (struct.id.clock + struct.length <= known) continue; // already integrated: Yjs ignores it
+    clients.add(struct.id.client);
+    const place = locator.place(struct);
+    if (place && !place.parent.dead) recordInsert(place, struct, write, containersCreated);
+  }
+  for (const { w, field } of containersCreated) {
+    if (w.kind === 'create') continue;
+    if (field === 'history') w.historyRewritten = true;
+    else w.threadReplaced = true;
+  }
+
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (const item of itemsInRange(locator, client, clock, len)) {
+        if (item.deleted) continue;
+        const place = locator.place(item);
+        if (place && !place.parent.dead) recordDelete(place, item, write);
+      }
+    }
+  }
+
+  const result = [...writes.values()];
+  for (const w of result) {
+    if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
+  }
+  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && ds.clients.size === 0 };
+}
+
+/** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */
+function checkContiguous(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): void {
+  const first = new Map<number, number>();
+  for (const s of structs) if (!(s instanceof Y.Skip) && !first.has(s.id.client)) first.set(s.id.client, s.id.clock);
+  for (const [client, clock] of first) {
+    if (clock > Y.getState(doc.store, client)) {
+      throw new UnknownItemError('the change depends on an earlier change the server does not have');
+    }
+  }
+}
+
+function* itemsInRange(locator: Locator, client: number, clock: number, len: number): Generator<Y.Item> {
+  let at = clock;
+  while (at < clock + len) {
+    const struct = locator.struct(Y.createID(client, at));
+    if (struct instanceof Y.Item) yield struct;
+    at = struct.id.clock + struct.length;
+  }
+}
+
+function serverOnlyPart(root: string): string {
+  if (root === ROOT.meta) return 'the article metadata';
+  if (root === ROOT.article) return 'the article text';
+  return 'outside the claims';
+}
+
+function lastValue(content: Y.Item['content']): unknown {
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  if (content instanceof Y.ContentType) return content.type;
+  throw new Refusal('claims hold only JSON values and their history and thread');
+}
+
+/** History and thread containers written by the update; allowed only with a new claim. */
+interface ContainerWrite {
+  w: ClaimWrite;
+  field: 'history' | 'thread';
+}
+
+function recordInsert(
+  place: ItemPlace,
+  item: Y.Item,
+  write: (id: string) => ClaimWrite,
+  containersCreated: ContainerWrite[],
+): void {
+  const { root, keys } = place.parent;
+  if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
+  const path = [...keys, place.key ?? '#'];
+  const [claimId, field, sub] = path;
+  if (claimId === '#') throw new Refusal('the claims map holds only claims by id');
+  const w = write(claimId);
+  if (path.length === 1) {
+    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+      throw new Refusal('a claim must be a map of fields');
+    }
+    w.kind = 'create';
+    return;
+  }
+  if (path.length === 2) {
+    if (field === 'history' || field === 'thread') {
+      const expected = field === 'history' ? Y.Array : Y.Map;
+      if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof expected)) {
+        throw new Refusal(`the ${field} of a claim has a fixed shape`);
+      }
+      containersCreated.push({ w, field });
+      return;
+    }
+    if (field === '#') {
+      w.unknownPaths.push(`${claimId}/#`);
+      return;
+    }
+    w.fields[field] = lastValue(item.content);
+    return;
+  }
+  if (path.length === 3 && field === 'history' && sub === '#') {
+    if (!(item.content instanceof Y.ContentAny)) throw new Refusal('history entries are JSON values');
+    if (item.rightOrigin !== null) w.historyRewritten = true; // only appends at the end
+    w.historyAppended.push(...item.content.arr);
+    return;
+  }
+  if (path.length === 3 && field === 'thread' && sub !== '#') {
+    if (!(item.content instanceof Y.ContentAny)) throw new Refusal('comments are JSON values');
+    upsertComment(w, sub, lastValue(item.content));
+    return;
+  }
+  w.unknownPaths.push(path.map((k) => k.slice(0, 40)).join('/'));
+}
+
+function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
+  const existing = w.comments.find((c) => c.id === id);
+  if (existing) {
+    if (existing.value === undefined || value !== undefined) existing.value = value ?? existing.value;
+  } else {
+    w.comments.push({ id, value });
+  }
+}
+
+function recordDelete(place: ItemPlace, item: Y.Item, write: (id: string) => ClaimWrite): void {
+  const { root, keys } = place.parent;
+  if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
+  const path = [...keys, place.key ?? '#'];
+  const [claimId, field, sub] = path;
+  const w = write(claimId);
+  if (path.length === 1) {
+    if (w.kind !== 'create') w.kind = 'delete';
+    return;
+  }
+  if (path.length === 2) {
+    if (field === 'history') w.historyRewritten = true;
+    else if (field === 'thread') w.threadReplaced = true;
+    else if (!(field in w.fields)) w.fields[field] = undefined; // removed, not overwritten
+    return;
+  }
+  if (field === 'history') {
+    w.historyRewritten = true;
+    return;
+  }
+  if (field === 'thread' && path.length === 3) {
+    if (!w.comments.some((c) => c.id === sub)) w.comments.push({ id: sub, value: undefined });
+    return;
+  }
+  w.unknownPaths.push(path.map((k) => k.slice(0, 40)).join('/'));
+}

@@ -1,0 +1,137 @@
+/**
+ * Where in the document an item of an incoming Yjs update lands. Yjs updates carry no
+ * paths: an item names its parent by an ID (or a root name), or only by its left/right
+ * neighbour. We resolve each one against the server's copy of the doc and the update itself
+ * to a path from a root type — `['annotations', claimId, 'history']` — which the permission
+ * rules can read.
+ */
+import * as Y from 'yjs';
+
+/** Where a type lives: the root name and the keys down to it ('#' for an array slot). */
+export interface TypePath {
+  root: string;
+  keys: string[];
+  /** True when the type (or an ancestor) is deleted on the server: writes there are invisible. */
+  dead: boolean;
+}
+
+/** Where an item lands: inside the type at `parent`, under `key` (null for an array slot). */
+export interface ItemPlace {
+  parent: TypePath;
+  key: string | null;
+}
+
+export class UnknownItemError extends Error {}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** Finds structs of the incoming update by ID. */
+class UpdateIndex {
+  private readonly byClient = new Map<number, Struct[]>();
+
+  constructor(structs: Struct[]) {
+    for (const s of structs) {
+      const list = this.byClient.get(s.id.client) ?? [];
+      list.push(s);
+      this.byClient.set(s.id.client, list);
+    }
+  }
+
+  find(id: Y.ID): Struct | null {
+    const list = this.byClient.get(id.client);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid];
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  }
+}
+
+/** Resolves places of update items and server items, memoised per struct. */
+export class Locator {
+  private readonly update: UpdateIndex;
+  private readonly places = new Map<Struct, ItemPlace | null>();
+  private readonly typePaths = new Map<Y.Item, TypePath | null>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: Struct[],
+  ) {
+    this.update = new UpdateIndex(structs);
+  }
+
+  /** The server's struct holding this ID, if the server has it. */
+  serverStruct(id: Y.ID): Y.Item | Y.GC | null {
+    const structs = this.doc.store.clients.get(id.client);
+    if (!structs || structs.length === 0) return null;
+    const last = structs[structs.length - 1];
+    if (id.clock >= last.id.clock + last.length) return null;
+    return structs[Y.findIndexSS(structs, id.clock)] as Y.Item | Y.GC;
+  }
+
+  /** The struct with this ID, on the server or in the update; throws when neither has it. */
+  struct(id: Y.ID): Struct {
+    const found = this.serverStruct(id) ?? this.update.find(id);
+    if (!found) throw new UnknownItemError(`the change refers to data the server does not have (${id.client}:${id.clock})`);
+    return found;
+  }
+
+  /** Where an item lands; null when it lands in garbage-collected (long deleted) content. */
+  place(item: Y.Item): ItemPlace | null {
+    if (this.places.has(item)) return this.places.get(item) ?? null;
+    this.places.set(item, null); // guards against reference cycles in forged updates
+    const place = this.computePlace(item);
+    this.places.set(item, place);
+    return place;
+  }
+
+  private computePlace(item: Y.Item): ItemPlace | null {
+    const parent = item.parent as unknown;
+    if (parent instanceof Y.AbstractType) {
+      const path = this.pathOfType(parent);
+      return path && { parent: path, key: item.parentSub };
+    }
+    if (typeof parent === 'string') return { parent: { root: parent, keys: [], dead: false }, key: item.parentSub };
+    if (parent instanceof Y.ID) {
+      const owner = this.struct(parent);
+      if (!(owner instanceof Y.Item)) return null;
+      if (!(owner.content instanceof Y.ContentType) && !owner.deleted) {
+        throw new UnknownItemError('the change nests data inside a value that is not a container');
+      }
+      const path = this.pathOfItemType(owner);
+      return path && { parent: path, key: item.parentSub };
+    }
+    // No parent info: the item sits next to its origin (or right origin), in the same place.
+    const neighbourId = item.origin ?? item.rightOrigin;
+    if (!neighbourId) throw new UnknownItemError('the change holds an item without a place');
+    const neighbour = this.struct(neighbourId);
+    if (!(neighbour instanceof Y.Item)) return null;
+    return this.place(neighbour);
+  }
+
+  /** The path of the type that a (container) item holds. */
+  pathOfItemType(item: Y.Item): TypePath | null {
+    if (this.typePaths.has(item)) return this.typePaths.get(item) ?? null;
+    this.typePaths.set(item, null);
+    const place = this.place(item);
+    const path = place && {
+      root: place.parent.root,
+      keys: [...place.parent.keys, place.key ?? '#'],
+      dead: place.parent.dead || item.deleted,
+    };
+    this.typePaths.set(item, path);
+    return path;
+  }
+
+  private pathOfType(type: Y.AbstractType<unknown>): TypePath | null {
+    const item = type._item;
+    if (item === null) return { root: Y.findRootTypeKey(type), keys: [], dead: false };
+    return this.pathOfItemType(item);
+  }
+}

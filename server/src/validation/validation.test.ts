@@ -1,0 +1,168 @@
+/**
+ * The validation gate, table-driven over role × action on real Y.Docs: the client doc makes
+ * a change the way any client could (bypassing the UI), and the server's gate judges it.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createClaim,
+  readClaim,
+  setClaimStatus,
+  updateClaim,
+  writeMeta,
+  type Actor,
+  type ClaimInput,
+  type HistoryEntry,
+} from '@factdesk/shared';
+import { checkUpdate, type ClientOwners } from './index.js';
+
+const people = {
+  viewer: { id: 'u-viewer', login: 'vera', name: 'Vera Viewer', role: 'viewer' },
+  annotator: { id: 'u-ann', login: 'anna', name: 'Anna Annotator', role: 'annotator' },
+  other: { id: 'u-other', login: 'otto', name: 'Otto Other', role: 'annotator' },
+  reviewer: { id: 'u-rev', login: 'rita', name: 'Rita Reviewer', role: 'reviewer' },
+  admin: { id: 'u-admin', login: 'admin', name: 'Ada Admin', role: 'admin' },
+} satisfies Record<string, Actor>;
+
+const input: ClaimInput = {
+  target: { version: 1, quote: { exact: 'three-page document', prefix: 'was a ', suffix: ' calling' }, position: { start: 10, end: 29 } },
+  verdict: 'true',
+  rationale: 'Checked against the UN record.',
+  sources: [{ url: 'https://press.un.org/en/2025/ga12685.doc.htm', title: 'UN press release' }],
+};
+
+/** A server doc with an article, Otto's draft claim, and Otto's and Rita's claims in review. */
+function serverDoc() {
+  const doc = new Y.Doc();
+  writeMeta(doc, { title: 'Article', currentVersion: 1 });
+  const othersDraft = createClaim(doc, { id: people.other.id, name: people.other.name }, input);
+  const othersInReview = createClaim(doc, { id: people.other.id, name: people.other.name }, input);
+  setClaimStatus(doc, othersInReview, 'in-review', people.other, { action: 'submitted' });
+  const ritasInReview = createClaim(doc, { id: people.reviewer.id, name: people.reviewer.name }, input);
+  setClaimStatus(doc, ritasInReview, 'in-review', people.reviewer, { action: 'submitted' });
+  return { doc, othersDraft, othersInReview, ritasInReview };
+}
+
+/** Runs `change` on a client copy and returns what the server gate says of the resulting update. */
+function attempt(actor: Actor, change: (doc: Y.Doc, ids: ReturnType<typeof serverDoc>) => void, prepare?: (ids: ReturnType<typeof serverDoc>) => void) {
+  const ids = serverDoc();
+  prepare?.(ids);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(ids.doc));
+  const updates: Uint8Array[] = [];
+  client.on('update', (u: Uint8Array) => updates.push(u));
+  change(client, ids);
+  const owners: ClientOwners = new Map();
+  return checkUpdate(ids.doc, Y.mergeUpdates(updates), actor, owners);
+}
+
+const ref = (a: Actor) => ({ id: a.id, name: a.name });
+const claimMap = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('annotations').get(id)!;
+
+type Row = [string, keyof typeof people, (doc: Y.Doc, ids: ReturnType<typeof serverDoc>, actor: Actor) => void, boolean];
+
+const approve = (doc: Y.Doc, id: string, actor: Actor) =>
+  setClaimStatus(doc, id, 'approved', ref(actor), { action: 'approved' }, { decision: 'approved', reviewer: ref(actor), at: new Date().toISOString(), comment: '' });
+
+const rows: Row[] = [
+  ['create a claim', 'viewer', (doc, _i, a) => createClaim(doc, ref(a), input), false],
+  ['create a claim', 'annotator', (doc, _i, a) => createClaim(doc, ref(a), input), true],
+  ['create a claim', 'reviewer', (doc, _i, a) => createClaim(doc, ref(a), input), true],
+  ['create a claim', 'admin', (doc, _i, a) => createClaim(doc, ref(a), input), true],
+  ['create a claim in another person\'s name', 'annotator', (doc) => createClaim(doc, ref(people.other), input), false],
+  ['create a claim with a javascript: source', 'annotator', (doc, _i, a) => createClaim(doc, ref(a), { ...input, sources: [{ url: 'javascript:alert(1)', title: 'x' }] }), false],
+  ['create a claim that is already approved', 'annotator', (doc, _i, a) => { const id = createClaim(doc, ref(a), input); claimMap(doc, id).set('status', 'approved'); }, false],
+  ['edit their own claim', 'other', (doc, i, a) => updateClaim(doc, i.othersDraft, ref(a), { rationale: 'Better rationale.' }), true],
+  ['edit another person\'s claim', 'annotator', (doc, i, a) => updateClaim(doc, i.othersDraft, ref(a), { rationale: 'Mine now.' }), false],
+  ['edit another person\'s claim', 'reviewer', (doc, i, a) => updateClaim(doc, i.othersDraft, ref(a), { verdict: 'false' }), false],
+  ['edit another person\'s claim', 'admin', (doc, i, a) => updateClaim(doc, i.othersDraft, ref(a), { verdict: 'false' }), true],
+  ['edit a claim', 'viewer', (doc, i, a) => updateClaim(doc, i.othersDraft, ref(a), { verdict: 'false' }), false],
+  ['delete their own claim', 'other', (doc, i) => doc.getMap('annotations').delete(i.othersDraft), true],
+  ['delete another person\'s claim', 'annotator', (doc, i) => doc.getMap('annotations').delete(i.othersDraft), false],
+  ['delete another person\'s claim', 'reviewer', (doc, i) => doc.getMap('annotations').delete(i.othersDraft), false],
+  ['delete another person\'s claim', 'admin', (doc, i) => doc.getMap('annotations').delete(i.othersDraft), true],
+  ['submit their own claim for review', 'other', (doc, i, a) => setClaimStatus(doc, i.othersDraft, 'in-review', ref(a), { action: 'submitted' }), true],
+  ['submit another person\'s claim', 'annotator', (doc, i, a) => setClaimStatus(doc, i.othersDraft, 'in-review', ref(a), { action: 'submitted' }), false],
+  ['approve a claim in review', 'annotator', (doc, i, a) => approve(doc, i.othersInReview, a), false],
+  ['approve a claim in review', 'reviewer', (doc, i, a) => approve(doc, i.othersInReview, a), true],
+  ['approve a claim in review', 'admin', (doc, i, a) => approve(doc, i.othersInReview, a), true],
+  ['approve their own claim (two-person rule)', 'reviewer', (doc, i, a) => approve(doc, i.ritasInReview, a), false],
+  ['approve a draft', 'reviewer', (doc, i, a) => approve(doc, i.othersDraft, a), false],
+  ['write review fields without a decision', 'reviewer', (doc, i, a) => claimMap(doc, i.othersInReview).set('review', { decision: 'approved', reviewer: ref(a), at: new Date().toISOString(), comment: '' }), false],
+  ['sign a review in another reviewer\'s name', 'reviewer', (doc, i) => approve(doc, i.othersInReview, people.admin), false],
+  ['request changes without a comment', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'changes-requested', ref(a), { action: 'changes-requested' }, { decision: 'changes-requested', reviewer: ref(a), at: new Date().toISOString(), comment: ' ' }), false],
+  ['request changes with a comment', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'changes-requested', ref(a), { action: 'changes-requested' }, { decision: 'changes-requested', reviewer: ref(a), at: new Date().toISOString(), comment: 'Add a source.' }), true],
+  ['forge the author of an existing claim', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('author', ref(people.annotator)), false],
+  ['write the article meta', 'admin', (doc) => writeMeta(doc, { title: 'Forged' }), false],
+  ['write the article text', 'admin', (doc) => doc.getMap('article').set('v1', { doc: { type: 'doc', content: [] } }), false],
+  ['write outside the layout', 'annotator', (doc) => doc.getMap('elsewhere').set('x', 1), false],
+  ['rewrite a claim history', 'other', (doc, i) => (claimMap(doc, i.othersDraft).get('history') as Y.Array<HistoryEntry>).delete(0, 1), false],
+  ['replace a claim history', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('history', new Y.Array()), false],
+  ['append a history entry signed by someone else', 'other', (doc, i) => (claimMap(doc, i.othersDraft).get('history') as Y.Array<HistoryEntry>).push([{ at: new Date().toISOString(), by: ref(people.admin), action: 'approved' }]), false],
+  ['comment on a claim', 'annotator', (doc, i, a) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(a), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Source?' }), true],
+  ['comment in another person\'s name', 'annotator', (doc, i) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(people.reviewer), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Source?' }), false],
+  ['comment', 'viewer', (doc, i, a) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(a), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Hi' }), false],
+  ['store a value of the wrong shape', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('verdict', 'pants on fire'), false],
+  ['store an oversized rationale', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('rationale', 'x'.repeat(20_001)), false],
+];
+
+describe('the validation gate', () => {
+  it.each(rows)('%s as %s', (_label, who, change, allowed) => {
+    const actor = people[who];
+    const result = attempt(actor, (doc, ids) => change(doc, ids, actor));
+    if (!result.ok && process.env.SHOW_REASONS) console.log(_label, who, '→', result.reason);
+    if (allowed !== result.ok) throw new Error(`expected ${allowed ? 'allowed' : 'refused'}, got ${JSON.stringify(result.ok ? 'allowed' : result)}`);
+    expect(result.ok).toBe(allowed);
+  });
+
+  it('refuses undecodable bytes as malformed', () => {
+    const { doc } = serverDoc();
+    const result = checkUpdate(doc, new Uint8Array([1, 2, 250, 255, 3]), people.admin, new Map());
+    expect(result).toMatchObject({ ok: false, malformed: true });
+  });
+
+  it('refuses an update that builds on a change the server never accepted', () => {
+    const { doc, othersDraft } = serverDoc();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    updateClaim(client, othersDraft, ref(people.other), { rationale: 'first (refused on the server)' });
+    const before = Y.encodeStateVector(client);
+    updateClaim(client, othersDraft, ref(people.other), { rationale: 'second' });
+    const second = Y.encodeStateAsUpdate(client, before);
+    const result = checkUpdate(doc, second, people.other, new Map());
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('earlier change') });
+  });
+
+  it("refuses writing under another person's Yjs client id", () => {
+    const { doc, othersDraft } = serverDoc();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    updateClaim(client, othersDraft, ref(people.other), { rationale: 'mine' });
+    const owners: ClientOwners = new Map([[client.clientID, people.annotator.id]]);
+    expect(checkUpdate(doc, updates[0], people.other, owners)).toMatchObject({ ok: false });
+  });
+
+  it('accepts an empty sync step 2 from a viewer', () => {
+    const { doc } = serverDoc();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const nothing = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc));
+    expect(checkUpdate(doc, nothing, people.viewer, new Map()).ok).toBe(true);
+  });
+
+  it('lets a claim be created and then edited by the same update', () => {
+    const result = attempt(people.annotator, (doc) => {
+      const id = createClaim(doc, ref(people.annotator), input);
+      updateClaim(doc, id, ref(people.annotator), { verdict: 'mixed' });
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('hands the claim as it was before to the caller', () => {
+    const result = attempt(people.other, (doc, i) => updateClaim(doc, i.othersDraft, ref(people.other), { verdict: 'false' }));
+    expect(result.ok && [...result.before.values()][0]?.verdict).toBe('true');
+    expect(readClaim).toBeTypeOf('function');
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * A claim: a span of the article with a verdict, a rationale and sources. The zod schemas
+ * are the single definition of what a valid claim field is; the server checks every
+ * write against them and the limits below bound what one person can store.
+ */
+import { z } from 'zod';
+import { VERDICT_IDS } from './verdicts.js';
+import { personRefSchema } from './roles.js';
+
+/** Field length limits, shared by the form (maxLength) and the server (validation). */
+export const LIMITS = {
+  quote: 10_000,
+  context: 32,
+  rationale: 20_000,
+  sourceUrl: 2_000,
+  sourceTitle: 500,
+  sources: 50,
+  tag: 60,
+  tags: 30,
+  comment: 10_000,
+  historyNote: 1_000,
+} as const;
+
+export const CLAIM_STATUSES = ['draft', 'in-review', 'approved', 'changes-requested'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  approved: 'Approved',
+  'changes-requested': 'Changes requested',
+};
+
+const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date');
+
+/** W3C TextQuoteSelector: the quoted text with up to 32 characters of context each side. */
+export const quoteSelectorSchema = z.object({
+  exact: z.string().min(1).max(LIMITS.quote),
+  prefix: z.string().max(LIMITS.context),
+  suffix: z.string().max(LIMITS.context),
+});
+
+/** W3C TextPositionSelector over the canonical plain text of the article version. */
+export const positionSelectorSchema = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((p) => p.end > p.start, 'end must be after start');
+
+export const targetSchema = z.object({
+  version: z.number().int().min(1),
+  quote: quoteSelectorSchema,
+  position: positionSelectorSchema,
+});
+
+/** Only http(s) links are stored: a source is something a reader can open. */
+export const sourceSchema = z.object({
+  url: z
+    .string()
+    .max(LIMITS.sourceUrl)
+    .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), 'must be an http(s) URL'),
+  title: z.string().max(LIMITS.sourceTitle),
+});
+
+export const reviewSchema = z.object({
+  decision: z.enum(['approved', 'changes-requested']),
+  reviewer: personRefSchema,
+  at: isoDate,
+  comment: z.string().max(LIMITS.comment),
+});
+
+export const historyEntrySchema = z.object({
+  at: isoDate,
+  by: personRefSchema,
+  action: z.enum([
+    'created',
+    'edited',
+    'submitted',
+    'approved',
+    'changes-requested',
+    'reopened',
+    'commented',
+  ]),
+  fields: z.array(z.string().max(40)).max(20).optional(),
+  note: z.string().max(LIMITS.historyNote).optional(),
+});
+
+export const commentSchema = z.object({
+  id: z.string().min(1).max(64),
+  author: personRefSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  text: z.string().min(1).max(LIMITS.comment),
+});
+
+/** The plain (non-nested) fields of a claim and the schema of each. */
+export const claimFieldSchemas = {
+  id: z.string().min(1).max(64),
+  author: personRefSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  target: targetSchema,
+  verdict: z.enum(VERDICT_IDS),
+  rationale: z.string().max(LIMITS.rationale),
+  sources: z.array(sourceSchema).max(LIMITS.sources),
+  tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags),
+  status: z.enum(CLAIM_STATUSES),
+  review: reviewSchema.nullable(),
+} as const;
+
+export type ClaimField = keyof typeof claimFieldSchemas;
+export const CLAIM_FIELDS = Object.keys(claimFieldSchemas) as ClaimField[];
+
+/** The nested fields: an append-only history list and a thread of comments keyed by id. */
+export const NESTED_FIELDS = ['history', 'thread'] as const;
+export type NestedField = (typeof NESTED_FIELDS)[number];
+
+export type QuoteSelector = z.infer<typeof quoteSelectorSchema>;
+export type PositionSelector = z.infer<typeof positionSelectorSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Review = z.infer<typeof reviewSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Comment = z.infer<typeof commentSchema>;
+
+/** A claim as read from the Y.Doc: a plain snapshot, never a live object. */
+export interface Claim {
+  id: string;
+  author: z.infer<typeof personRefSchema>;
+  createdAt: string;
+  updatedAt: string;
+  target: Target;
+  verdict: z.infer<typeof claimFieldSchemas.verdict>;
+  rationale: string;
+  sources: Source[];
+  tags: string[];
+  status: ClaimStatus;
+  review: Review | null;
+  history: HistoryEntry[];
+  thread: Comment[];
+}
+
+/** What a person fills in to create or edit a claim. */
+export interface ClaimInput {
+  target: Target;
+  verdict: Claim['verdict'];
+  rationale: string;
+  sources: Source[];
+  tags?: string[];
+}
+
+/** The fields whose change moves an approved claim back to review. */
+export const SIGNED_OFF_FIELDS: readonly ClaimField[] = ['target', 'verdict', 'rationale', 'sources'];

@@ -1,0 +1,13 @@
+/**
+ * @factdesk/shared — the domain of Factdesk, free of React, the DOM and sockets:
+ * the table of contents of the package.
+ */
+export * from './verdicts.js';
+export * from './roles.js';
+export * from './claim.js';
+export * from './permissions.js';
+export * from './ydoc.js';
+export * from './schema.js';
+export * from './text.js';
+export * from './anchoring/selectors.js';
+export * from './import/plain-text.js';

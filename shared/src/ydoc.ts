@@ -1,0 +1,200 @@
+/**
+ * The layout of an article's Y.Doc, and the only functions that read or write it.
+ * Everything else (client, server, exporters) goes through these, so the layout can
+ * change in one place.
+ *
+ * - `meta` (Y.Map): title, sourceUrl, publisher, publishedAt, currentVersion. Server-written.
+ * - `article` (Y.Map): `v<n>` → { doc: ProseMirror JSON, textHash, createdAt }. Server-written.
+ * - `annotations` (Y.Map of Y.Map): claim id → claim. Plain fields hold JSON values;
+ *   `history` is a Y.Array (append-only) and `thread` a Y.Map of comments by id.
+ */
+import * as Y from 'yjs';
+import type { Claim, ClaimInput, ClaimStatus, Comment, HistoryEntry, Review } from './claim.js';
+import type { PersonRef } from './roles.js';
+
+export const ROOT = { meta: 'meta', article: 'article', annotations: 'annotations' } as const;
+export type RootName = (typeof ROOT)[keyof typeof ROOT];
+export const ROOT_NAMES: readonly string[] = Object.values(ROOT);
+
+/** ProseMirror document JSON, as produced by the import functions. */
+export interface ArticleJSON {
+  type: 'doc';
+  content: unknown[];
+}
+
+export interface ArticleMeta {
+  title: string;
+  sourceUrl: string;
+  publisher: string;
+  publishedAt: string;
+  currentVersion: number;
+}
+
+export interface ArticleVersion {
+  version: number;
+  doc: ArticleJSON;
+  textHash: string;
+  createdAt: string;
+}
+
+/** The claims map of a doc. */
+export function claimsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(ROOT.annotations);
+}
+
+/** The article's metadata; empty strings and version 0 before import. */
+export function readMeta(doc: Y.Doc): ArticleMeta {
+  const m = doc.getMap<unknown>(ROOT.meta);
+  const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : '');
+  const version = m.get('currentVersion');
+  return {
+    title: str('title'),
+    sourceUrl: str('sourceUrl'),
+    publisher: str('publisher'),
+    publishedAt: str('publishedAt'),
+    currentVersion: typeof version === 'number' ? version : 0,
+  };
+}
+
+/** Writes metadata fields (server only: clients are refused writes to `meta`). */
+export function writeMeta(doc: Y.Doc, meta: Partial<ArticleMeta>): void {
+  const m = doc.getMap<unknown>(ROOT.meta);
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(meta)) if (v !== undefined) m.set(k, v);
+  });
+}
+
+/** One version of the article, by default the current one; null when absent. */
+export function readArticleVersion(doc: Y.Doc, version?: number): ArticleVersion | null {
+  const v = version ?? readMeta(doc).currentVersion;
+  const entry = doc.getMap<unknown>(ROOT.article).get(`v${v}`);
+  return entry && typeof entry === 'object' ? (entry as ArticleVersion) : null;
+}
+
+/** Stores a version of the article and makes it current (server only). */
+export function writeArticleVersion(doc: Y.Doc, version: ArticleVersion): void {
+  doc.transact(() => {
+    doc.getMap<unknown>(ROOT.article).set(`v${version.version}`, version);
+    doc.getMap<unknown>(ROOT.meta).set('currentVersion', version.version);
+  });
+}
+
+/** A plain snapshot of one claim Y.Map. */
+export function claimFromMap(map: Y.Map<unknown>): Claim {
+  const json = map.toJSON() as Record<string, unknown>;
+  const thread = json.thread && typeof json.thread === 'object' ? (json.thread as Record<string, Comment>) : {};
+  return {
+    ...(json as unknown as Claim),
+    tags: Array.isArray(json.tags) ? (json.tags as string[]) : [],
+    sources: Array.isArray(json.sources) ? (json.sources as Claim['sources']) : [],
+    review: (json.review as Claim['review']) ?? null,
+    history: Array.isArray(json.history) ? (json.history as HistoryEntry[]) : [],
+    thread: Object.values(thread).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  };
+}
+
+/** Orders claims in reading order: by start, the longer (outer) one first. */
+export function compareReadingOrder(a: Claim, b: Claim): number {
+  const pa = a.target.position;
+  const pb = b.target.position;
+  return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** Every well-formed claim of the doc, in reading order. */
+export function listClaims(doc: Y.Doc): Claim[] {
+  const claims: Claim[] = [];
+  claimsMap(doc).forEach((map) => {
+    if (!(map instanceof Y.Map)) return;
+    const claim = claimFromMap(map);
+    if (claim.target?.position && typeof claim.id === 'string') claims.push(claim);
+  });
+  return claims.sort(compareReadingOrder);
+}
+
+/** One claim, or null. */
+export function readClaim(doc: Y.Doc, id: string): Claim | null {
+  const map = claimsMap(doc).get(id);
+  return map instanceof Y.Map ? claimFromMap(map) : null;
+}
+
+/** A random id; Web Crypto exists in browsers and in Node 20 alike. */
+function newId(): string {
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
+}
+
+/** Creates a draft claim by `author`; returns its id. */
+export function createClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, now = new Date()): string {
+  const id = newId();
+  const at = now.toISOString();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    claimsMap(doc).set(id, map);
+    map.set('id', id);
+    map.set('author', author);
+    map.set('createdAt', at);
+    map.set('updatedAt', at);
+    map.set('target', input.target);
+    map.set('verdict', input.verdict);
+    map.set('rationale', input.rationale);
+    map.set('sources', input.sources);
+    map.set('tags', input.tags ?? []);
+    map.set('status', 'draft');
+    map.set('review', null);
+    const history = new Y.Array<HistoryEntry>();
+    map.set('history', history);
+    map.set('thread', new Y.Map<Comment>());
+    history.push([{ at, by: author, action: 'created' }]);
+  });
+  return id;
+}
+
+/** Changes the given fields of a claim and records the edit in its history. */
+export function updateClaim(doc: Y.Doc, id: string, by: PersonRef, patch: Partial<ClaimInput>, now = new Date()): void {
+  const map = claimsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
+  const before = claimFromMap(map);
+  const changed = (Object.keys(patch) as (keyof ClaimInput)[]).filter(
+    (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k]),
+  );
+  if (changed.length === 0) return;
+  const at = now.toISOString();
+  doc.transact(() => {
+    for (const k of changed) map.set(k, patch[k]);
+    map.set('updatedAt', at);
+    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by, action: 'edited', fields: changed }]);
+  });
+}
+
+/** Moves a claim to `status`, optionally with a review decision, and records it in the history. */
+export function setClaimStatus(
+  doc: Y.Doc,
+  id: string,
+  status: ClaimStatus,
+  by: PersonRef,
+  entry: Omit<HistoryEntry, 'at' | 'by'>,
+  review?: Review | null,
+  now = new Date(),
+): void {
+  const map = claimsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
+  const at = now.toISOString();
+  doc.transact(() => {
+    map.set('status', status);
+    if (review !== undefined) map.set('review', review);
+    map.set('updatedAt', at);
+    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by, ...entry }]);
+  });
+}
+
+/** Removes a claim. */
+export function deleteClaim(doc: Y.Doc, id: string): void {
+  claimsMap(doc).delete(id);
+}
+
+/** Calls `onChange` after every change to the claims; returns the unsubscribe function. */
+export function observeClaims(doc: Y.Doc, onChange: () => void): () => void {
+  const map = claimsMap(doc);
+  const handler = () => onChange();
+  map.observeDeep(handler);
+  return () => map.unobserveDeep(handler);
+}
