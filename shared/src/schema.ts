@@ -7,7 +7,7 @@
  */
 import { Schema, type DOMOutputSpec, type Mark, type Node } from 'prosemirror-model';
 
-/** A node of an article document. */
+/** A node of an article: the document itself or anything in it. */
 export type ArticleNode = Node;
 
 /** Link targets a reader may follow from an article: in-page anchors, http(s) and mailto. */

@@ -3,11 +3,17 @@
  * plugins that draw claims and presence over it. The client never creates article content.
  */
 import { EditorState, type Plugin } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
 import { articleSchema, trimRange, type ArticleJSON, type TextIndex } from '@factdesk/shared';
 
-/** The state of an article version with the given plugins. */
-export function createArticleState(json: ArticleJSON, plugins: Plugin[]): EditorState {
-  return EditorState.create({ doc: articleSchema.nodeFromJSON(json), plugins });
+/** The article document of a stored version's JSON. */
+export function articleNode(json: ArticleJSON): Node {
+  return articleSchema.nodeFromJSON(json);
+}
+
+/** The state of an article document with the given plugins. */
+export function createArticleState(doc: Node, plugins: Plugin[]): EditorState {
+  return EditorState.create({ doc, plugins });
 }
 
 /** The selected text as a trimmed range of the canonical text; null when nothing is selected. */

@@ -106,11 +106,9 @@ export function buildHighlightDecorations(
     const classes = ['claim-highlight', `verdict-${inner.verdict}`];
     if (covering.length > 1) classes.push('claim-highlight--nested');
     if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
+    const claimIds = covering.map((h) => h.id);
     decorations.push(
-      Decoration.inline(from, to, {
-        class: classes.join(' '),
-        'data-claim-ids': covering.map((h) => h.id).join(' '),
-      }),
+      Decoration.inline(from, to, { class: classes.join(' '), 'data-claim-ids': claimIds.join(' ') }, { claimIds, classes }),
     );
   }
   for (const h of valid) {
@@ -119,6 +117,8 @@ export function buildHighlightDecorations(
       Decoration.widget(h.from, badge(h, focused, options), {
         side: -1,
         key: `badge:${h.id}:${h.number}:${h.verdict}:${focused ? 1 : 0}`,
+        claimId: h.id,
+        label: badgeLabel(h.number, h.verdict),
         ignoreSelection: true,
         stopEvent: () => true,
       }),

@@ -86,11 +86,11 @@ describe('anchorTarget', () => {
   });
 
   it('picks, of a quote that appears twice with the same context, the one near the stored position', () => {
-    const block = 'The vote was 93 in favour. ';
-    const source = `${'x'.repeat(40)}${block}${'y'.repeat(400)}${block}${'z'.repeat(40)}`;
+    const unit = `${'-'.repeat(40)}The vote was 93 in favour.${'-'.repeat(40)}`;
+    const source = unit + unit;
     const second = source.lastIndexOf('93 in favour');
     const target = targetFromRange(source, second, second + '93 in favour'.length, 1);
-    const shifted = `Intro. ${source.replace(/x{40}/, 'x'.repeat(40)).replace(/y{400}/, 'y'.repeat(380))}`;
+    const shifted = `Intro. ${source}`;
     const range = anchorTarget(shifted, target);
     expect(range?.start).toBe(shifted.lastIndexOf('93 in favour'));
   });

@@ -17,8 +17,8 @@ export interface TextRange {
 /** The weights of Hypothesis' match-quote.js: the quote counts most, the position least. */
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const MAX_WEIGHT = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
-/** Below this normalized score a fuzzy match is more likely other text than the quote. */
-const MIN_FUZZY_SCORE = 0.6;
+/** Below this normalized score a fuzzy match is more likely other text than the quote (see README). */
+const MIN_FUZZY_SCORE = 0.7;
 const MAX_FUZZY_ERRORS = 256;
 
 /** Shrinks a range so it neither starts nor ends with whitespace; empty when only whitespace is left. */

@@ -90,10 +90,9 @@ export function importPlainText(text: string): ArticleJSON {
     const line = body[i];
     const kind = kinds[i];
     if (kind === 'item') {
-      const items: NodeJSON[] = [];
-      for (; i < body.length && kinds[i] === 'item'; i++) items.push(listItem([textNode(body[i])]));
-      i--;
-      blocks.push({ type: 'bullet_list', content: items });
+      const list = kinds[i - 1] === 'item' ? blocks.at(-1) : undefined;
+      if (list?.type === 'bullet_list') list.content?.push(listItem([textNode(line)]));
+      else blocks.push({ type: 'bullet_list', content: [listItem([textNode(line)])] });
     } else if (kind === 'section' || kind === 'subsection') {
       const id = ids(slugify(line));
       if (kind === 'section' && !sectionIds.has(line.trim())) sectionIds.set(line.trim(), id);

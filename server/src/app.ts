@@ -1,0 +1,128 @@
+/**
+ * Assembles the server: storage, accounts, documents, the HTTP API and the collaboration
+ * rooms, listening on one port. Tests start it exactly as `npm start` does, on port 0.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAuditLog } from './audit/audit-log.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
+import { createLoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
+import { createSessionStore } from './auth/sessions.js';
+import { createTeam } from './auth/team.js';
+import { createUserRepository } from './auth/users.js';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './db/database.js';
+import { createDocumentRepository } from './documents/documents.js';
+import { seedDocuments } from './documents/seed.js';
+import { createApi } from './http/api.js';
+import { documentRoutes } from './http/document-routes.js';
+import { createRequestHandler } from './http/handler.js';
+import { sessionRoutes } from './http/session-routes.js';
+import { userRoutes } from './http/user-routes.js';
+import { createSqliteUpdateLog } from './persistence/update-log.js';
+import { createRooms } from './rooms/index.js';
+
+export interface RunningServer {
+  /** Where the server answers, e.g. http://127.0.0.1:43210. */
+  url: string;
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where messages go (default: the console). Never given passwords, except the first admin's generated one. */
+  log?: (message: string) => void;
+  /** For tests that exercise the limiter without waiting 15 minutes. */
+  loginLimits?: LoginLimiterOptions;
+}
+
+/** The address this machine reaches the server at: localhost when listening on every interface. */
+function localUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
+/** Opens the data directory, seeds it on first start, and listens; `close()` undoes it all. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const db = openDatabase(config.dataDir);
+  try {
+    const users = createUserRepository(db);
+    const sessions = createSessionStore(db);
+    const team = createTeam({ users, sessions, audit: createAuditLog(db) });
+    const firstAdmin = await ensureFirstAdmin({ users, team }, config.adminPassword);
+
+    const updateLog = createSqliteUpdateLog(db);
+    const documents = createDocumentRepository(db);
+    const seeded = seedDocuments({ db, documents, log: updateLog }, config.seedsDir, log);
+    if (seeded.length > 0) log(`Imported ${seeded.length} seed article${seeded.length === 1 ? '' : 's'}: ${seeded.join(', ')}`);
+
+    const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });
+    const rooms = createRooms({ log: updateLog, documentExists: (id) => documents.exists(id), authenticate });
+    const api = createApi(
+      [
+        ...sessionRoutes({
+          users,
+          sessions,
+          limiter: createLoginLimiter(options.loginLimits),
+          secureCookies: config.secureCookies,
+          publicUrl: config.publicUrl,
+        }),
+        ...documentRoutes({ documents }),
+        ...userRoutes({ users, team, rooms }),
+      ],
+      authenticate,
+      log,
+    );
+
+    const server = createServer(createRequestHandler({ api, clientDir: config.clientDir, https: config.secureCookies, log }));
+    server.on('upgrade', (req, socket, head) => {
+      socket.on('error', () => socket.destroy());
+      if ((req.url ?? '').startsWith('/collab/')) rooms.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+
+    const port = (server.address() as AddressInfo).port;
+    const url = localUrl(config.host, port);
+    if (firstAdmin?.generatedPassword) {
+      // The one time this password exists in clear: the admin needs it to sign in.
+      const signInUrl = config.publicUrl?.replace(/\/+$/, '') ?? url;
+      log(
+        `\nCreated the admin account. Sign in at ${signInUrl} with\n  login:    ${firstAdmin.login}\n` +
+          `  password: ${firstAdmin.generatedPassword}\nIt is shown only this once; change it under Team.\n`,
+      );
+    } else if (firstAdmin) {
+      log(`Created the admin account "${firstAdmin.login}" with the password from FACTDESK_ADMIN_PASSWORD.`);
+    }
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      db,
+      close() {
+        closing ??= (async () => {
+          await rooms.close();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The server's request handler: security headers on everything, then /healthz, the API
+ * under /api/, and the web app for every other path.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiHandler } from './api.js';
+import { sendError, sendJson } from './respond.js';
+import { applySecurityHeaders } from './security-headers.js';
+import { createStaticFiles } from './static-files.js';
+
+export interface HandlerOptions {
+  api: ApiHandler;
+  clientDir: string;
+  https: boolean;
+  log: (message: string) => void;
+}
+
+/** Splits a raw request target into path and query without trusting it to be a URL. */
+function splitTarget(target: string): { pathname: string; query: URLSearchParams } {
+  const q = target.indexOf('?');
+  const pathname = q < 0 ? target : target.slice(0, q);
+  return { pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+}
+
+/** The `request` listener for node:http. */
+export function createRequestHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const staticFiles = createStaticFiles(options.clientDir);
+  return (req, res) => {
+    applySecurityHeaders(res, { https: options.https });
+    const { pathname, query } = splitTarget(req.url ?? '/');
+    const method = req.method ?? 'GET';
+    try {
+      if (pathname === '/healthz') {
+        if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
+        return sendJson(res, 200, { ok: true });
+      }
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        void options.api(req, res, pathname, query);
+        return;
+      }
+      if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
+      staticFiles(req, res, pathname);
+    } catch (error) {
+      options.log(`Unexpected error on ${method} ${pathname}: ${error instanceof Error ? error.stack : String(error)}`);
+      sendError(res, 500, 'Something went wrong on the server. Please try again.');
+    }
+  };
+}

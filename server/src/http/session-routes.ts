@@ -1,0 +1,89 @@
+/**
+ * Signing in and out. A sign-in sets an HttpOnly cookie for the browser and returns the
+ * same token for scripts. Failures are slowed by the login limiter and all look alike,
+ * so they do not tell which logins exist.
+ */
+import { z } from 'zod';
+import { credentialOf, isCrossOrigin, SESSION_COOKIE } from '../auth/authenticate.js';
+import type { LoginLimiter } from '../auth/login-limiter.js';
+import { decoyHash, verifyPassword } from '../auth/passwords.js';
+import { SESSION_TTL_MS, type SessionStore } from '../auth/sessions.js';
+import { normalizeLogin } from '../auth/team.js';
+import { actorOf, type UserRepository } from '../auth/users.js';
+import { ApiError } from '../errors.js';
+import { parseInput, type RouteTable } from './api.js';
+
+export interface SessionRouteDeps {
+  users: UserRepository;
+  sessions: SessionStore;
+  limiter: LoginLimiter;
+  secureCookies: boolean;
+  publicUrl?: string;
+}
+
+const signInSchema = z.object({
+  login: z.string().max(200),
+  password: z.string().max(1000),
+});
+
+/** The Set-Cookie value for a session token (or, with null, one that clears it). */
+export function sessionCookie(token: string | null, secure: boolean): string {
+  const maxAge = token ? Math.floor(SESSION_TTL_MS / 1000) : 0;
+  return `${SESSION_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+}
+
+/** POST/DELETE /api/session and GET /api/me. */
+export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
+  const { users, sessions, limiter, secureCookies } = deps;
+  return [
+    [
+      'POST',
+      '/api/session',
+      {
+        access: 'public',
+        async handle({ req, body }) {
+          // A foreign page must not sign a visitor in (into an account of its choosing).
+          if (isCrossOrigin(req, deps.publicUrl)) throw new ApiError(403, 'Sign in from Factdesk itself.');
+          const input = parseInput(signInSchema, await body());
+          const login = normalizeLogin(input.login);
+          const address = req.socket.remoteAddress ?? 'unknown';
+          const wait = limiter.retryAfter(login, address);
+          if (wait > 0) {
+            const minutes = Math.ceil(wait / 60);
+            throw new ApiError(
+              429,
+              `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+              { 'Retry-After': String(wait) },
+            );
+          }
+          const user = users.getByLogin(login);
+          const hash = user ? users.passwordHash(user.id) : null;
+          const ok = await verifyPassword(input.password, hash ?? (await decoyHash()));
+          if (!user || !hash || !ok || !user.active) {
+            limiter.recordFailure(login, address);
+            throw new ApiError(401, 'The login or password is wrong.');
+          }
+          limiter.recordSuccess(login);
+          const { token } = sessions.create(user.id);
+          return {
+            body: { token, user: actorOf(user) },
+            headers: { 'Set-Cookie': sessionCookie(token, secureCookies) },
+          };
+        },
+      },
+    ],
+    [
+      'DELETE',
+      '/api/session',
+      {
+        access: 'user',
+        handle({ req }) {
+          const credential = credentialOf(req);
+          if (credential) sessions.revoke(credential.token);
+          return { body: { ok: true }, headers: { 'Set-Cookie': sessionCookie(null, secureCookies) } };
+        },
+      },
+    ],
+    ['GET', '/api/me', { access: 'user', handle: ({ actor }) => ({ body: { user: actor } }) }],
+  ];
+}
