@@ -69,6 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           limiter: createLoginLimiter(options.loginLimits),
           secureCookies: config.secureCookies,
           publicUrl: config.publicUrl,
+          trustProxy: config.trustProxy,
         }),
         ...documentRoutes({ documents }),
         ...userRoutes({ users, team, rooms }),

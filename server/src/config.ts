@@ -23,6 +23,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** Session cookies get `Secure` when the public address is https. */
   secureCookies: boolean;
+  /**
+   * Behind a reverse proxy (TRUST_PROXY=1), the client's address is the last one the proxy
+   * added to X-Forwarded-For; otherwise every sign-in would seem to come from the proxy.
+   */
+  trustProxy: boolean;
 }
 
 /** Reads the configuration from `env`; throws a readable error on a bad value. */
@@ -37,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve(nonEmpty(env.CLIENT_DIR) ?? resolve(REPO_ROOT, 'dist', 'client')),
     publicUrl,
     secureCookies: publicUrl?.toLowerCase().startsWith('https:') ?? false,
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
   };
 }
 

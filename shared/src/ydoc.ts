@@ -79,9 +79,13 @@ export function writeArticleVersion(doc: Y.Doc, version: ArticleVersion): void {
   });
 }
 
-/** A plain snapshot of one claim Y.Map. */
-export function claimFromMap(map: Y.Map<unknown>): Claim {
-  const json = map.toJSON() as Record<string, unknown>;
+/** A plain snapshot of one claim Y.Map; `history: false` skips the (growing) history list. */
+export function claimFromMap(map: Y.Map<unknown>, options: { history?: boolean } = {}): Claim {
+  const json: Record<string, unknown> = {};
+  map.forEach((value, key) => {
+    if (key === 'history' && options.history === false) return;
+    json[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  });
   const thread = json.thread && typeof json.thread === 'object' ? (json.thread as Record<string, Comment>) : {};
   return {
     ...(json as unknown as Claim),
@@ -111,10 +115,10 @@ export function listClaims(doc: Y.Doc): Claim[] {
   return claims.sort(compareReadingOrder);
 }
 
-/** One claim, or null. */
-export function readClaim(doc: Y.Doc, id: string): Claim | null {
+/** One claim, or null; `history: false` leaves its history list empty (cheaper). */
+export function readClaim(doc: Y.Doc, id: string, options: { history?: boolean } = {}): Claim | null {
   const map = claimsMap(doc).get(id);
-  return map instanceof Y.Map ? claimFromMap(map) : null;
+  return map instanceof Y.Map ? claimFromMap(map, options) : null;
 }
 
 /** A random id; Web Crypto exists in browsers and in Node 20 alike. */

@@ -1,11 +1,10 @@
 /** The banner on every signed-in screen: the app name, the main links, who is signed in, sign out. */
 import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { useSession } from '../session/index.js';
 import { showToast } from '../store/ui-store.js';
 import { Link } from './Link.js';
-
-const ROLE_LABELS = { viewer: 'Viewer', annotator: 'Annotator', reviewer: 'Reviewer', admin: 'Admin' } as const;
 
 export function AppHeader({ children }: { children?: ReactNode }) {
   const user = useSession((s) => s.user);

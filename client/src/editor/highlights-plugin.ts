@@ -76,6 +76,7 @@ function badge(h: Highlight, focused: boolean, options: HighlightsOptions): (vie
     button.type = 'button';
     button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
     button.dataset.claimId = h.id;
+    button.style.setProperty('--v', verdict(h.verdict).colour);
     const label = badgeLabel(h.number, h.verdict);
     button.setAttribute('aria-label', label);
     button.title = label;
@@ -108,7 +109,12 @@ export function buildHighlightDecorations(
     if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
     const claimIds = covering.map((h) => h.id);
     decorations.push(
-      Decoration.inline(from, to, { class: classes.join(' '), 'data-claim-ids': claimIds.join(' ') }, { claimIds, classes }),
+      Decoration.inline(
+        from,
+        to,
+        { class: classes.join(' '), style: `--v: ${verdict(inner.verdict).colour}`, 'data-claim-ids': claimIds.join(' ') },
+        { claimIds, classes },
+      ),
     );
   }
   for (const h of valid) {

@@ -3,6 +3,11 @@
  * card in the sidebar. Found by data attributes, so neither side needs a reference to the other.
  */
 
+/** Smooth scrolling, unless the reader asked for less motion. */
+function behavior(): ScrollBehavior {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
 function byData(root: ParentNode, attribute: string, id: string): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[${attribute}="${CSS.escape(id)}"]`);
 }
@@ -11,7 +16,7 @@ function byData(root: ParentNode, attribute: string, id: string): HTMLElement | 
 export function revealClaimInText(root: ParentNode, id: string): boolean {
   const badge = byData(root, 'data-claim-id', id);
   if (!badge) return false;
-  badge.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  badge.scrollIntoView({ block: 'center', behavior: behavior() });
   badge.focus({ preventScroll: true });
   return true;
 }
@@ -20,7 +25,7 @@ export function revealClaimInText(root: ParentNode, id: string): boolean {
 export function revealClaimCard(root: ParentNode, id: string): boolean {
   const card = byData(root, 'data-card-id', id);
   if (!card) return false;
-  card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  card.scrollIntoView({ block: 'nearest', behavior: behavior() });
   card.focus({ preventScroll: true });
   return true;
 }
@@ -36,7 +41,7 @@ export function followInPageLink(root: ParentNode, href: string): boolean {
   const target = id ? root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`) : null;
   if (!target) return false;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  target.scrollIntoView({ block: 'start', behavior: behavior() });
   target.focus({ preventScroll: true });
   history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
   return true;

@@ -9,6 +9,8 @@ import { createRouteSlice, type RouteSlice } from './route-slice.js';
 import { createToastsSlice, type ToastsSlice } from './toasts-slice.js';
 
 export type UiState = RouteSlice & ArticleSlice & ToastsSlice;
+export type { TextRange, ClaimFocus, ClaimEditorPanel, FocusOrigin } from './article-slice.js';
+export type { Toast, ToastTone } from './toasts-slice.js';
 
 const initialPath = typeof location === 'undefined' ? '/' : location.pathname;
 

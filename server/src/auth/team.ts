@@ -71,7 +71,7 @@ function checkName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (trimmed.length === 0) throw badRequest('The name cannot be empty.');
   if (trimmed.length > NAME_MAX_LENGTH) throw badRequest(`The name must be at most ${NAME_MAX_LENGTH} characters long.`);
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw badRequest('The name cannot contain control characters.');
+  if (/\p{Cc}/u.test(trimmed)) throw badRequest('The name cannot contain control characters.');
   return trimmed;
 }
 

@@ -90,3 +90,19 @@ describe('signing in and out', () => {
     expect((await t.call('/api/me', { token })).status).toBe(401);
   });
 });
+
+describe('the sign-in limiter behind a proxy', () => {
+  it('counts failures per forwarded address only when the proxy is trusted', async () => {
+    const t = await startTestServer({ loginLimits: { maxFailures: 2 }, config: { trustProxy: true } });
+    try {
+      const attempt = (login: string, from: string) =>
+        t.call('/api/session', { method: 'POST', body: { login, password: 'wrong-password' }, headers: { 'X-Forwarded-For': `1.2.3.4, ${from}` } });
+      await attempt('a1', '10.0.0.1');
+      await attempt('a2', '10.0.0.1');
+      expect((await attempt('a3', '10.0.0.1')).status).toBe(429);
+      expect((await attempt('a3', '10.0.0.2')).status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

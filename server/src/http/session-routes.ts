@@ -3,6 +3,7 @@
  * same token for scripts. Failures are slowed by the login limiter and all look alike,
  * so they do not tell which logins exist.
  */
+import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { credentialOf, isCrossOrigin, SESSION_COOKIE } from '../auth/authenticate.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
@@ -19,6 +20,7 @@ export interface SessionRouteDeps {
   limiter: LoginLimiter;
   secureCookies: boolean;
   publicUrl?: string;
+  trustProxy?: boolean;
 }
 
 const signInSchema = z.object({
@@ -30,6 +32,16 @@ const signInSchema = z.object({
 export function sessionCookie(token: string | null, secure: boolean): string {
   const maxAge = token ? Math.floor(SESSION_TTL_MS / 1000) : 0;
   return `${SESSION_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+}
+
+/** Where a request comes from, for the login limiter. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').pop()?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** POST/DELETE /api/session and GET /api/me. */
@@ -46,7 +58,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
           if (isCrossOrigin(req, deps.publicUrl)) throw new ApiError(403, 'Sign in from Factdesk itself.');
           const input = parseInput(signInSchema, await body());
           const login = normalizeLogin(input.login);
-          const address = req.socket.remoteAddress ?? 'unknown';
+          const address = clientAddress(req, deps.trustProxy ?? false);
           const wait = limiter.retryAfter(login, address);
           if (wait > 0) {
             const minutes = Math.ceil(wait / 60);

@@ -123,6 +123,7 @@ export class Room {
 
   /** Closes every peer and frees the doc. */
   destroy(code: number, reason: string): void {
+    this.broken = true; // nothing more is stored or sent from this copy
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
     this.awareness.destroy();

@@ -16,6 +16,10 @@ export interface ServerUnderTest {
   signIn(login: string, password: string): Promise<{ token: string; user: Actor }>;
   /** Adds a person with this role (as the admin) and signs them in. */
   addPerson(login: string, role: Role, name?: string): Promise<{ token: string; user: Actor }>;
+  /** How many documents the database holds. */
+  documentCount(): number;
+  /** How many updates (snapshot included) the log holds for a document. */
+  updateCount(docId: string): number;
   /** Stops the server (data stays). */
   stop(): Promise<void>;
   /** Starts a new server on the same data directory. */
@@ -53,6 +57,15 @@ export async function startServerUnderTest(dataDir?: string): Promise<ServerUnde
       const password = `${login}-password-123`;
       await call('/api/users', { method: 'POST', token: adminToken, body: JSON.stringify({ login, name, role, password }) });
       return sut.signIn(login, password);
+    },
+    documentCount() {
+      return (server.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    },
+    updateCount(docId) {
+      const row = server.db
+        .prepare('SELECT (SELECT count(*) FROM doc_updates WHERE doc_id = ?) + (SELECT count(*) FROM doc_snapshots WHERE doc_id = ?) AS n')
+        .get(docId, docId) as { n: number };
+      return row.n;
     },
     async stop() {
       if (stopped) return;

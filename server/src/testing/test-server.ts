@@ -82,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clientDir,
     publicUrl: undefined,
     secureCookies: false,
+    trustProxy: false,
     ...options.config,
   };
   let server: RunningServer;

@@ -1,0 +1,72 @@
+/**
+ * The app shell: asks the server who is signed in, follows the URL, and shows the screen for
+ * the route — the sign-in form for anyone not signed in.
+ */
+import { useEffect } from 'react';
+import { AppHeader } from '../components/AppHeader.js';
+import { Link } from '../components/Link.js';
+import { Toasts } from '../components/Toasts.js';
+import { ArticleListPage } from '../pages/ArticleListPage.js';
+import { ArticlePage } from '../pages/ArticlePage.js';
+import { SignInPage } from '../pages/SignInPage.js';
+import { TeamPage } from '../pages/TeamPage.js';
+import { useSession } from '../session/index.js';
+import { useUi } from '../store/ui-store.js';
+import { navigate, startRouter } from './router.js';
+
+export function App() {
+  const status = useSession((s) => s.status);
+  const user = useSession((s) => s.user);
+  const route = useUi((s) => s.route);
+
+  useEffect(() => {
+    void useSession.getState().load();
+    return startRouter();
+  }, []);
+
+  // Sign-in is the only screen for someone not signed in, and pointless for someone who is.
+  useEffect(() => {
+    if (status === 'signed-out' && route.name !== 'signin') navigate('/signin', { replace: true });
+    if (status === 'signed-in' && route.name === 'signin') navigate('/', { replace: true });
+  }, [status, route.name]);
+
+  return (
+    <>
+      {status === 'signed-in' && user && <AppHeader />}
+      <Screen />
+      <Toasts />
+    </>
+  );
+}
+
+function Screen() {
+  const status = useSession((s) => s.status);
+  const user = useSession((s) => s.user);
+  const route = useUi((s) => s.route);
+
+  if (status === 'unknown' || (status === 'signed-in') !== (route.name !== 'signin')) {
+    return (
+      <main id="main" className="page">
+        <p>Loading…</p>
+      </main>
+    );
+  }
+  if (!user) return <SignInPage />;
+  switch (route.name) {
+    case 'articles':
+      return <ArticleListPage />;
+    case 'article':
+      return <ArticlePage key={route.id} id={route.id} user={user} />;
+    case 'team':
+      return <TeamPage user={user} />;
+    default:
+      return (
+        <main id="main" tabIndex={-1} className="page">
+          <h1>Page not found</h1>
+          <p>
+            Nothing lives at this address. <Link href="/">Go to the articles</Link>
+          </p>
+        </main>
+      );
+  }
+}

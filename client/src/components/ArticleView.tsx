@@ -1,0 +1,78 @@
+/**
+ * The read-only ProseMirror view of one article version, with claims and the others'
+ * selections drawn over it. The view is created once per version; claims, the focused claim
+ * and remote selections are pushed into its plugins as they change.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { EditorView } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
+import type { TextIndex } from '@factdesk/shared';
+import { createArticleState, selectedTextRange } from '../editor/article-state.js';
+import { highlightsPlugin, setHighlights, type ActivatedVia, type Highlight } from '../editor/highlights-plugin.js';
+import { presencePlugin, setRemoteSelections, type RemoteSelection } from '../editor/presence-plugin.js';
+import { followInPageLink } from '../editor/reveal.js';
+
+export interface ArticleViewProps {
+  doc: Node;
+  index: TextIndex;
+  highlights: Highlight[];
+  focusedId: string | null;
+  remoteSelections: RemoteSelection[];
+  onSelect(range: { start: number; end: number } | null): void;
+  onActivate(id: string, via: ActivatedVia): void;
+  /** The annotate shortcut ("a") was pressed while the article had focus. */
+  onAnnotateKey(): void;
+}
+
+export function ArticleView(props: ArticleViewProps) {
+  const { doc, index, highlights, focusedId, remoteSelections } = props;
+  const mount = useRef<HTMLDivElement>(null);
+  // The view is made once; its handlers call whatever the latest props say.
+  const handlers = useRef(props);
+  useLayoutEffect(() => {
+    handlers.current = props;
+  });
+  const [view, setView] = useState<EditorView | null>(null);
+
+  useEffect(() => {
+    const plugins = [highlightsPlugin({ onActivate: (id, via) => handlers.current.onActivate(id, via) }), presencePlugin()];
+    const created = new EditorView(mount.current, {
+      state: createArticleState(doc, plugins),
+      editable: () => false,
+      attributes: { class: 'article-text', tabindex: '0', role: 'region', 'aria-label': 'Article text' },
+      dispatchTransaction(this: EditorView, tr) {
+        const state = this.state.apply(tr);
+        this.updateState(state);
+        if (tr.selectionSet) handlers.current.onSelect(selectedTextRange(state, index));
+      },
+      handleKeyDown(_view, event) {
+        if (event.key !== 'a' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+        handlers.current.onAnnotateKey();
+        return true;
+      },
+      handleDOMEvents: {
+        click(view, event) {
+          const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+          if (!link || !followInPageLink(view.dom, link.getAttribute('href') ?? '')) return false;
+          event.preventDefault();
+          return true;
+        },
+      },
+    });
+    setView(created);
+    return () => {
+      created.destroy();
+      setView(null);
+    };
+  }, [doc, index]);
+
+  useEffect(() => {
+    if (view) view.dispatch(setHighlights(view.state.tr, { highlights, focusedId }));
+  }, [view, highlights, focusedId]);
+
+  useEffect(() => {
+    if (view) view.dispatch(setRemoteSelections(view.state.tr, remoteSelections));
+  }, [view, remoteSelections]);
+
+  return <div className="article-view" ref={mount} />;
+}

@@ -1,0 +1,89 @@
+/**
+ * One claim in the sidebar: number, quoted text, verdict, rationale, sources, author and
+ * status, with Edit and Delete for those the rules allow. The card is focusable: clicking it
+ * or pressing Enter shows the claim in the text.
+ */
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { STATUS_LABELS, type Claim } from '@factdesk/shared';
+import { VerdictLabel, verdictColour } from './VerdictLabel.js';
+import { SourceLinks } from './SourceLinks.js';
+
+export interface ClaimCardProps {
+  claim: Claim;
+  number: number;
+  found: boolean;
+  focused: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  onShow(): void;
+  onEdit(): void;
+  onDelete(): void;
+}
+
+const QUOTE_PREVIEW = 240;
+
+export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, onShow, onEdit, onDelete }: ClaimCardProps) {
+  const [confirming, setConfirming] = useState(false);
+  const quote = claim.target.quote.exact;
+  const titleId = `claim-title-${claim.id}`;
+
+  const fromControl = (target: EventTarget) => (target as Element).closest('button, a, input, select, textarea') !== null;
+  const onClick = (event: MouseEvent) => {
+    if (!fromControl(event.target)) onShow();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      onShow();
+    }
+  };
+
+  return (
+    <article
+      className={`claim-card verdict-${claim.verdict}${focused ? ' claim-card--focused' : ''}`}
+      data-card-id={claim.id}
+      style={verdictColour(claim.verdict)}
+      tabIndex={0}
+      aria-labelledby={titleId}
+      aria-current={focused ? 'true' : undefined}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <h3 className="claim-card-title" id={titleId}>
+        <span className="claim-number">Claim {number}</span> <VerdictLabel id={claim.verdict} />
+      </h3>
+      <blockquote className="claim-quote">{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW)}…` : quote}</blockquote>
+      {!found && <p className="claim-missing">Not found in the text of this version.</p>}
+      {claim.rationale && <p className="claim-rationale">{claim.rationale}</p>}
+      <SourceLinks sources={claim.sources} />
+      <p className="claim-meta">
+        By {claim.author?.name ?? 'unknown'} · <span className={`status status--${claim.status}`}>{STATUS_LABELS[claim.status] ?? claim.status}</span>
+      </p>
+      {(canEdit || canDelete) && (
+        <div className="claim-actions">
+          {canEdit && (
+            <button type="button" onClick={onEdit} aria-label={`Edit claim ${number}`}>
+              Edit
+            </button>
+          )}
+          {canDelete && !confirming && (
+            <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete claim ${number}`}>
+              Delete
+            </button>
+          )}
+          {confirming && (
+            <span className="confirm" role="group" aria-label={`Delete claim ${number}?`}>
+              <span>Delete claim {number}?</span>{' '}
+              <button type="button" className="button-danger" onClick={onDelete} autoFocus>
+                Yes, delete claim {number}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+/** The claims of the article in reading order, as cards, with a verdict filter. */
+import { VERDICTS, canDeleteClaim, canEditClaim, type Actor, type Claim, type VerdictId } from '@factdesk/shared';
+import { useUi } from '../store/ui-store.js';
+import { ClaimCard } from './ClaimCard.js';
+
+export interface ClaimSidebarProps {
+  claims: Claim[];
+  numbers: Map<string, number>;
+  notFound: Set<string>;
+  user: Actor;
+  onShow(id: string): void;
+  onEdit(id: string): void;
+  onDelete(id: string): void;
+}
+
+export function ClaimSidebar({ claims, numbers, notFound, user, onShow, onEdit, onDelete }: ClaimSidebarProps) {
+  const filter = useUi((s) => s.verdictFilter);
+  const setFilter = useUi((s) => s.setVerdictFilter);
+  const focusedId = useUi((s) => s.focus?.id ?? null);
+  const shown = filter === 'all' ? claims : claims.filter((c) => c.verdict === filter);
+
+  return (
+    <section className="claim-sidebar" aria-labelledby="claims-heading">
+      <div className="claim-sidebar-head">
+        <h2 id="claims-heading">
+          Claims <span className="count">({claims.length})</span>
+        </h2>
+        <label className="filter">
+          Show{' '}
+          <select value={filter} onChange={(e) => setFilter(e.target.value as VerdictId | 'all')}>
+            <option value="all">All verdicts</option>
+            {VERDICTS.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.icon} {v.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {claims.length === 0 && <p className="empty">No claims yet. Select text in the article and choose Annotate.</p>}
+      {claims.length > 0 && shown.length === 0 && <p className="empty">No claims with this verdict.</p>}
+      <ol className="claim-list">
+        {shown.map((claim) => {
+          const number = numbers.get(claim.id) ?? 0;
+          return (
+            <li key={claim.id}>
+              <ClaimCard
+                claim={claim}
+                number={number}
+                found={!notFound.has(claim.id)}
+                focused={claim.id === focusedId}
+                canEdit={canEditClaim(user, claim)}
+                canDelete={canDeleteClaim(user, claim)}
+                onShow={() => onShow(claim.id)}
+                onEdit={() => onEdit(claim.id)}
+                onDelete={() => onDelete(claim.id)}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** / — the articles the team is checking, newest first. */
+import { useEffect, useState } from 'react';
+import { fetchDocuments, type DocumentSummary } from '../api/documents.js';
+import { formatDate } from '../app/format.js';
+import { Link } from '../components/Link.js';
+
+export function ArticleListPage() {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = 'Articles — Factdesk';
+    let current = true;
+    fetchDocuments().then(
+      (docs) => current && setDocuments(docs),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const sorted = documents && [...documents].sort((a, b) => Number(a.archived) - Number(b.archived) || b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <main id="main" tabIndex={-1} className="page">
+      <h1>Articles</h1>
+      {error && (
+        <p className="form-error" role="alert">
+          The articles could not be loaded: {error}
+        </p>
+      )}
+      {!sorted && !error && <p>Loading…</p>}
+      {sorted && sorted.length === 0 && <p>No articles yet.</p>}
+      {sorted && sorted.length > 0 && (
+        <ul className="article-list">
+          {sorted.map((doc) => (
+            <li key={doc.id} className={doc.archived ? 'archived' : undefined}>
+              <Link href={`/articles/${encodeURIComponent(doc.id)}`} className="article-link">
+                <span className="article-link-title">{doc.title || 'Untitled article'}</span>
+                <span className="article-link-meta">
+                  {[doc.publisher, doc.publishedAt && formatDate(doc.publishedAt), doc.archived && 'Archived'].filter(Boolean).join(' · ')}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

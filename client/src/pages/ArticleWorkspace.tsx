@@ -1,0 +1,131 @@
+/**
+ * The article page once its collaboration session is open: the article with its claims and
+ * the others' selections, the toolbar, and the sidebar of claims with the claim editor.
+ * Claims are read from the Y.Doc (never copied); what the person is doing lives in the UI store.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { buildTextIndex, canAnnotate, type Actor } from '@factdesk/shared';
+import { removeClaim } from '../claims/claim-commands.js';
+import type { ArticleSession } from '../collab/index.js';
+import { articleNode } from '../editor/article-state.js';
+import { numberClaims, placeClaims } from '../editor/claim-placement.js';
+import type { Highlight } from '../editor/highlights-plugin.js';
+import { remoteSelections } from '../editor/presence-plugin.js';
+import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
+import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
+import { useSessionEvents } from '../hooks/use-session-events.js';
+import { showToast, useUi } from '../store/ui-store.js';
+import { ArticleToolbar } from '../components/ArticleToolbar.js';
+import { ArticleView } from '../components/ArticleView.js';
+import { ClaimSidebar } from '../components/ClaimSidebar.js';
+import { ClaimEditorPanel } from '../components/ClaimEditorPanel.js';
+
+export function ArticleWorkspace({ session, user }: { session: ArticleSession; user: Actor }) {
+  const doc = session.doc;
+  const { meta, version } = useArticle(doc);
+  const claims = useClaims(doc);
+  const peers = usePeers(session.awareness);
+  const ui = useUi(
+    useShallow((s) => ({ selection: s.selection, focus: s.focus, editor: s.editor, setSelection: s.setSelection, focusClaim: s.focusClaim, openEditor: s.openEditor })),
+  );
+
+  // After a rejection the doc is replaced and re-syncs; keep showing the last version meanwhile.
+  const [shown, setShown] = useState(version);
+  if (version && version !== shown) setShown(version);
+  const articleDoc = useMemo(() => (shown ? articleNode(shown.doc) : null), [shown]);
+  const index = useMemo(() => (articleDoc ? buildTextIndex(articleDoc) : null), [articleDoc]);
+  const placement = useMemo(() => (index ? placeClaims(claims, index) : null), [claims, index]);
+  const numbers = useMemo(() => placement?.numbers ?? numberClaims(claims), [placement, claims]);
+  const notFound = useMemo(() => new Set(placement?.notFound.map((c) => c.id)), [placement]);
+  const highlights = useMemo<Highlight[]>(
+    () => placement?.placed.map((p) => ({ id: p.claim.id, number: p.number, verdict: p.claim.verdict, from: p.from, to: p.to })) ?? [],
+    [placement],
+  );
+  const remote = useMemo(() => (index ? remoteSelections(peers, index) : []), [peers, index]);
+
+  useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);
+  useEffect(() => () => useUi.getState().resetArticle(), []);
+  useEffect(() => {
+    document.title = meta.title ? `${meta.title} — Factdesk` : 'Factdesk';
+  }, [meta.title]);
+
+  const mayAnnotate = canAnnotate(user);
+  const { openEditor } = ui;
+  const annotate = useCallback(() => {
+    if (!mayAnnotate) return;
+    const range = useUi.getState().selection;
+    if (range) openEditor({ mode: 'create', range });
+    else showToast('Select the text of a claim in the article first.');
+  }, [mayAnnotate, openEditor]);
+
+  const deleteOne = (id: string) => {
+    try {
+      removeClaim(session.doc, user, id);
+      showToast(`Claim ${numbers.get(id) ?? ''} deleted.`);
+    } catch (error) {
+      showToast((error as Error).message, 'error');
+    }
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyA') {
+        event.preventDefault();
+        annotate();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [annotate]);
+
+  // A claim picked on one side is brought into view on the other.
+  const focus = ui.focus;
+  useEffect(() => {
+    if (!focus) return;
+    if (focus.origin === 'sidebar') {
+      if (!revealClaimInText(document, focus.id)) showToast(`Claim ${numbers.get(focus.id) ?? ''} was not found in the text.`);
+    } else revealClaimCard(document, focus.id);
+    // Only a new request moves the view (not a change of numbers), so `focus` alone is the dependency.
+  }, [focus]);
+
+  return (
+    <div className="article-layout">
+      <main id="main" tabIndex={-1} className="article-main">
+        <ArticleToolbar
+          session={session}
+          meta={meta}
+          peers={peers}
+          claimNumbers={numbers}
+          annotate={mayAnnotate ? { enabled: !!ui.selection, onAnnotate: annotate } : null}
+        />
+        {articleDoc && index ? (
+          <ArticleView
+            doc={articleDoc}
+            index={index}
+            highlights={highlights}
+            focusedId={focus?.id ?? null}
+            remoteSelections={remote}
+            onSelect={ui.setSelection}
+            onActivate={(id) => ui.focusClaim(id, 'text')}
+            onAnnotateKey={annotate}
+          />
+        ) : (
+          <h1 className="article-loading">{session.synced ? 'This article has no text yet.' : 'Loading the article…'}</h1>
+        )}
+      </main>
+      <aside aria-label="Claims" className="article-aside">
+        {index && shown && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
+        <ClaimSidebar
+          claims={claims}
+          numbers={numbers}
+          notFound={notFound}
+          user={user}
+          onShow={(id) => ui.focusClaim(id, 'sidebar')}
+          onEdit={(id) => openEditor({ mode: 'edit', claimId: id })}
+          onDelete={deleteOne}
+        />
+      </aside>
+    </div>
+  );
+}

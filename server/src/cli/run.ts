@@ -1,0 +1,65 @@
+/**
+ * The command-line tool (`npm run factdesk -- …`), as a function from arguments to an exit
+ * code so tests can run it in-process. It works on DATA_DIR's database directly — the
+ * server may be running, SQLite lets both write — and shares the team rules with the API.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { ApiError } from '../errors.js';
+import { UsageError } from './usage-error.js';
+import { usersCommand, USERS_HELP } from './users-command.js';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const HELP = `Factdesk command-line tool
+
+Usage: npm run factdesk -- <command> [options]
+
+${USERS_HELP}
+Environment:
+  DATA_DIR   the data directory holding factdesk.sqlite (default ./data)
+
+Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\nRun "npm run factdesk -- --help" for the commands.`);
+    return EXIT.usage;
+  }
+  const { positionals, values } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.out : io.err)(HELP);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    const [group, ...rest] = positionals;
+    if (group === 'users') return await usersCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    throw new UsageError(`Unknown command "${group}".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nRun "npm run factdesk -- --help" for the commands.`);
+      return EXIT.usage;
+    }
+    io.err(error instanceof ApiError || error instanceof Error ? error.message : String(error));
+    return EXIT.failed;
+  }
+}
