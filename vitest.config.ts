@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/bench/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

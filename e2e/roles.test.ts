@@ -35,7 +35,7 @@ describe('what each role sees on an article', () => {
 
   it('a viewer sees the claims but no Annotate button and no Edit or Delete', async () => {
     const { article } = await openArticleAs(viewer);
-    expect(await article.annotateButton.count()).toBe(0);
+    expect(await article.annotateButton.count(), 'Annotate buttons').toBe(0);
     for (const n of [1, 2, 3]) {
       expect(await article.cardButton(n, 'Edit').count(), `Edit on claim ${n}`).toBe(0);
       expect(await article.cardButton(n, 'Delete').count(), `Delete on claim ${n}`).toBe(0);
@@ -44,20 +44,20 @@ describe('what each role sees on an article', () => {
 
   it('an annotator sees Annotate, Edit and Delete on their own claim only, and no Approve', async () => {
     const { article, page } = await openArticleAs(ana);
-    expect(await article.annotateButton.isVisible()).toBe(true);
-    expect(await article.cardButton(1, 'Edit').isVisible()).toBe(true);
-    expect(await article.cardButton(1, 'Delete').isVisible()).toBe(true);
+    expect(await article.annotateButton.isVisible(), 'the Annotate button').toBe(true);
+    expect(await article.cardButton(1, 'Edit').isVisible(), 'Edit on their own claim').toBe(true);
+    expect(await article.cardButton(1, 'Delete').isVisible(), 'Delete on their own claim').toBe(true);
     for (const n of [2, 3]) {
       expect(await article.cardButton(n, 'Edit').count(), `Edit on claim ${n}`).toBe(0);
       expect(await article.cardButton(n, 'Delete').count(), `Delete on claim ${n}`).toBe(0);
     }
-    expect(await page.getByRole('button', { name: /^Approve\b/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Approve\b/ }).count(), 'Approve anywhere').toBe(0);
   });
 
   it("a reviewer sees Approve on a colleague's claim in review, not on their own nor on a draft", async () => {
     const { article } = await openArticleAs(rita);
-    expect(await article.cardButton(1, 'Approve').isVisible()).toBe(true);
-    expect(await article.cardButton(1, 'Request changes').isVisible()).toBe(true);
+    expect(await article.cardButton(1, 'Approve').isVisible(), "an Approve button on a colleague's claim in review").toBe(true);
+    expect(await article.cardButton(1, 'Request changes').isVisible(), "a Request changes button on a colleague's claim in review").toBe(true);
     expect(await article.cardButton(2, 'Approve').count(), 'Approve on a draft').toBe(0);
     expect(await article.cardButton(3, 'Approve').count(), 'Approve on their own claim').toBe(0);
   });

@@ -56,9 +56,11 @@ export class ArticlePage {
       (root, { quote, occurrence }) => {
         const nodes: Text[] = [];
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-          // Badges and other widgets are not article text.
-          acceptNode: (node) =>
-            node.parentElement?.closest('button, [contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+          // Badges and other widgets are not article text (the read-only view itself is contenteditable=false too).
+          acceptNode: (node) => {
+            const widget = node.parentElement?.closest('button, [contenteditable="false"]');
+            return widget && widget !== root ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+          },
         });
         for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
         const all = nodes.map((n) => n.data).join('');

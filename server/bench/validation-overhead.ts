@@ -1,22 +1,12 @@
 /**
- * What the per-update permission checks cost: CPU time for a room to accept N small claim
- * updates (stored in a real SQLite log) with the checks on, against the same room applying
- * them unchecked. Both run in this process on the same generated updates, alternating.
+ * What the per-update permission checks cost: server CPU time (read from /proc) to accept N
+ * small claim updates sent over a real websocket, stored in the SQLite log and broadcast to a
+ * second person in the room — with the checks on, and with the same server started with
+ * them off. Each run uses a fresh server process; the modes alternate; medians are reported.
  */
 import * as Y from 'yjs';
 import { createClaim, updateClaim, type Actor } from '@factdesk/shared';
-import { openDatabase } from '../src/db/database.js';
-import { createSqliteUpdateLog } from '../src/persistence/update-log.js';
-import { createDocumentFromText } from '../src/documents/create-from-text.js';
-import { createDocumentRepository } from '../src/documents/documents.js';
-import { Room, type Peer } from '../src/rooms/room.js';
-import { DEFAULT_RULES } from '@factdesk/shared';
-import { makeTempDir } from '../src/testing/temp-dir.js';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const SEED = fileURLToPath(new URL('../../seeds/us-russia-un-resolution.txt', import.meta.url));
-const author: Actor = { id: 'u-bench', login: 'bench', name: 'Bench Annotator', role: 'annotator' };
+import { SEED_DOC, adminToken, connectRaw, median, startBenchServer } from './harness.js';
 
 export interface OverheadResult {
   updates: number;
@@ -26,69 +16,58 @@ export interface OverheadResult {
   overhead: number;
 }
 
-/** A fresh data dir with the seed article, as a server would have it after first start. */
-function freshRoom() {
-  const dir = makeTempDir('factdesk-bench-');
-  const db = openDatabase(dir.path);
-  const log = createSqliteUpdateLog(db);
-  const documents = createDocumentRepository(db);
-  createDocumentFromText({ db, documents, log }, { id: 'seed', title: 'Seed', text: readFileSync(SEED, 'utf8') });
-  const room = new Room('seed', log, DEFAULT_RULES, () => {});
-  return { room, dispose: () => (room.destroy(1001, 'done'), db.close(), dir.remove()) };
-}
-
-/** N small updates as one annotator's client makes them: a claim created, then edited. */
-function generateUpdates(base: Y.Doc, n: number): Uint8Array[] {
+/** N small updates as one person's client makes them: claims created, then edited. */
+function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates: Uint8Array[]; stateVector: Uint8Array } {
   const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(base));
+  Y.applyUpdate(client, state);
   const updates: Uint8Array[] = [];
   client.on('update', (u: Uint8Array) => updates.push(u));
   const target = { version: 1, quote: { exact: 'UNITED NATIONS', prefix: '', suffix: '' }, position: { start: 0, end: 14 } };
   const ids: string[] = [];
+  const ref = { id: author.id, name: author.name };
   while (updates.length < n) {
     if (ids.length < 50 || updates.length % 10 === 0) {
-      ids.push(createClaim(client, author, { target, verdict: 'mixed', rationale: 'first look', sources: [] }));
+      ids.push(createClaim(client, ref, { target, verdict: 'mixed', rationale: 'first look', sources: [] }));
     } else {
-      updateClaim(client, ids[updates.length % ids.length], author, { rationale: `edit ${updates.length}` });
+      updateClaim(client, ids[updates.length % ids.length], ref, { rationale: `edit ${updates.length}` });
     }
   }
-  return updates.slice(0, n);
+  const stateVector = Y.encodeStateVector(client);
+  client.destroy();
+  return { updates: updates.slice(0, n), stateVector };
 }
 
-const peer: Peer = { actor: author, send: () => {}, close: () => {} };
-
-function cpuMs(fn: () => void): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<number> {
+  const server = await startBenchServer(mode);
+  try {
+    const token = await adminToken(server.url);
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: Actor };
+    const writer = await connectRaw(server.url, SEED_DOC, token);
+    const watcher = await connectRaw(server.url, SEED_DOC, token);
+    const { updates, stateVector } = generateUpdates(await writer.fetchState(), me.user, n);
+    await writer.roundTrip(stateVector);
+    const before = server.cpuMs();
+    for (let i = 0; i < updates.length; i++) {
+      writer.sendUpdate(updates[i]);
+      if (i % 200 === 199) await writer.roundTrip(stateVector); // keep the socket buffers bounded
+    }
+    await writer.roundTrip(stateVector);
+    const used = server.cpuMs() - before;
+    writer.close();
+    watcher.close();
+    return used;
+  } finally {
+    await server.stop();
+  }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Measures checked vs unchecked acceptance of `updates` updates, `runs` times each (median). */
-export function measureValidationOverhead(updates = 10_000, runs = 5): OverheadResult {
-  const template = freshRoom();
-  const generated = generateUpdates(template.room.doc, updates);
-  template.dispose();
+export async function measureValidationOverhead(updates = 10_000, runs = 5): Promise<OverheadResult> {
   const checked: number[] = [];
   const unchecked: number[] = [];
-  // Run -1 warms up the JIT and the lazily built schemas; it is not counted.
-  for (let run = -1; run < runs; run++) {
-    for (const mode of run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const)) {
-      const { room, dispose } = freshRoom();
-      const ms = cpuMs(() => {
-        for (const u of generated) {
-          if (mode === 'checked') {
-            if (room.receiveUpdate(peer, u) !== 'accepted') throw new Error('bench update refused');
-          } else {
-            Y.applyUpdate(room.doc, u, peer);
-          }
-        }
-      });
-      if (run >= 0) (mode === 'checked' ? checked : unchecked).push(ms);
-      dispose();
-    }
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const);
+    for (const mode of order) (mode === 'checked' ? checked : unchecked).push(await oneRun(mode, updates));
   }
   const checkedCpuMs = median(checked);
   const uncheckedCpuMs = median(unchecked);

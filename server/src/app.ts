@@ -34,6 +34,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Where messages go (default: the console). Never given passwords, except the first admin's generated one. */
   log?: (message: string) => void;
+  /** Only for the benchmark: turn the per-update permission checks off to measure their cost. */
+  checkUpdates?: boolean;
   /** For tests that exercise the limiter without waiting 15 minutes. */
   loginLimits?: LoginLimiterOptions;
 }
@@ -60,7 +62,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (seeded.length > 0) log(`Imported ${seeded.length} seed article${seeded.length === 1 ? '' : 's'}: ${seeded.join(', ')}`);
 
     const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });
-    const rooms = createRooms({ log: updateLog, documentExists: (id) => documents.exists(id), authenticate });
+    const rooms = createRooms({
+      log: updateLog,
+      documentExists: (id) => documents.exists(id),
+      authenticate,
+      checkUpdates: options.checkUpdates,
+    });
     const api = createApi(
       [
         ...sessionRoutes({

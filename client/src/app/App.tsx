@@ -2,17 +2,20 @@
  * The app shell: asks the server who is signed in, follows the URL, and shows the screen for
  * the route — the sign-in form for anyone not signed in.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppHeader } from '../components/AppHeader.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { Link } from '../components/Link.js';
 import { Toasts } from '../components/Toasts.js';
 import { ArticleListPage } from '../pages/ArticleListPage.js';
-import { ArticlePage } from '../pages/ArticlePage.js';
 import { SignInPage } from '../pages/SignInPage.js';
-import { TeamPage } from '../pages/TeamPage.js';
 import { useSession } from '../session/index.js';
 import { useUi } from '../store/ui-store.js';
 import { navigate, startRouter } from './router.js';
+
+// The article page (ProseMirror, Yjs) and the team page load on first use; sign-in and the list stay light.
+const ArticlePage = lazy(() => import('../pages/ArticlePage.js').then((m) => ({ default: m.ArticlePage })));
+const TeamPage = lazy(() => import('../pages/TeamPage.js').then((m) => ({ default: m.TeamPage })));
 
 export function App() {
   const status = useSession((s) => s.status);
@@ -33,7 +36,11 @@ export function App() {
   return (
     <>
       {status === 'signed-in' && user && <AppHeader />}
-      <Screen />
+      <ErrorBoundary key={route.name === 'article' ? `article:${route.id}` : route.name}>
+        <Suspense fallback={<Loading />}>
+          <Screen />
+        </Suspense>
+      </ErrorBoundary>
       <Toasts />
     </>
   );
@@ -44,13 +51,7 @@ function Screen() {
   const user = useSession((s) => s.user);
   const route = useUi((s) => s.route);
 
-  if (status === 'unknown' || (status === 'signed-in') !== (route.name !== 'signin')) {
-    return (
-      <main id="main" className="page">
-        <p>Loading…</p>
-      </main>
-    );
-  }
+  if (status === 'unknown' || (status === 'signed-in') !== (route.name !== 'signin')) return <Loading />;
   if (!user) return <SignInPage />;
   switch (route.name) {
     case 'articles':
@@ -69,4 +70,12 @@ function Screen() {
         </main>
       );
   }
+}
+
+function Loading() {
+  return (
+    <main id="main" className="page">
+      <p>Loading…</p>
+    </main>
+  );
 }

@@ -19,7 +19,7 @@ import { collabServerUrl } from './server-url.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
-/** The server closed the socket for good (codes 4400–4499), e.g. 4401 signed out. */
+/** How the server closed the socket; for good when the code is 4400–4499 (e.g. 4401 signed out). */
 export interface SessionClosed {
   code: number;
   reason: string;
@@ -53,6 +53,8 @@ export interface ArticleSession {
   subscribe(listener: () => void): () => void;
   /** Calls `listener` with the server's reason whenever it rejects one of our changes. */
   onRejected(listener: (reason: string) => void): () => void;
+  /** Calls `listener` whenever the server closes the socket (e.g. 4500: your role changed, reconnecting). */
+  onConnectionClose(listener: (close: SessionClosed) => void): () => void;
   /** Updates what the others see of us; kept across doc replacements. */
   setPresence(patch: Partial<Presence>): void;
   /** Resolves once the current doc is synced. */
@@ -67,6 +69,7 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
   const serverUrl = opts.serverUrl ?? collabServerUrl();
   const listeners = new Set<() => void>();
   const rejectedListeners = new Set<(reason: string) => void>();
+  const closeListeners = new Set<(close: SessionClosed) => void>();
   let presence: Partial<Presence> | null = null;
   let doc: Y.Doc;
   let provider: WebsocketProvider;
@@ -107,6 +110,11 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
       if (provider !== current || destroyed) return;
       synced = isSynced;
       notify();
+    });
+    current.on('connection-close', (event) => {
+      // null: we closed it ourselves.
+      if (provider !== current || destroyed || !event) return;
+      for (const listener of [...closeListeners]) listener({ code: event.code, reason: event.reason });
     });
     current.on('closed', (event) => {
       if (provider !== current || destroyed) return;
@@ -170,6 +178,10 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
       rejectedListeners.add(listener);
       return () => rejectedListeners.delete(listener);
     },
+    onConnectionClose(listener) {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
     setPresence(patch) {
       presence = { ...presence, ...patch };
       if (!destroyed) provider.awareness.setLocalState(presence);
@@ -197,6 +209,7 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
       notify();
       listeners.clear();
       rejectedListeners.clear();
+      closeListeners.clear();
     },
   };
   return session;

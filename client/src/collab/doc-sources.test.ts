@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { writeArticleVersion, writeMeta } from '@factdesk/shared';
-import { claimsOn, rangeOf, seedJSON } from '../test/seed-article.js';
+import { claimsOn, rangeOf, seedIndex, seedJSON } from '../test/seed-article.js';
 import { createClaimFromRange } from '../claims/claim-commands.js';
-import { seedIndex } from '../test/seed-article.js';
 import { articleSource, claimsSource, peersSource } from './doc-sources.js';
 
 describe('doc sources', () => {

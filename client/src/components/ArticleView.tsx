@@ -45,12 +45,14 @@ export function ArticleView(props: ArticleViewProps) {
         this.updateState(state);
         if (tr.selectionSet) handlers.current.onSelect(selectedTextRange(state, index));
       },
-      handleKeyDown(_view, event) {
-        if (event.key !== 'a' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-        handlers.current.onAnnotateKey();
-        return true;
-      },
       handleDOMEvents: {
+        // A DOM handler, not handleKeyDown: a read-only view runs no key handlers of its own.
+        keydown(_view, event) {
+          if (event.key !== 'a' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+          event.preventDefault();
+          handlers.current.onAnnotateKey();
+          return true;
+        },
         click(view, event) {
           const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
           if (!link || !followInPageLink(view.dom, link.getAttribute('href') ?? '')) return false;
@@ -67,11 +69,11 @@ export function ArticleView(props: ArticleViewProps) {
   }, [doc, index]);
 
   useEffect(() => {
-    if (view) view.dispatch(setHighlights(view.state.tr, { highlights, focusedId }));
+    if (view && !view.isDestroyed) view.dispatch(setHighlights(view.state.tr, { highlights, focusedId }));
   }, [view, highlights, focusedId]);
 
   useEffect(() => {
-    if (view) view.dispatch(setRemoteSelections(view.state.tr, remoteSelections));
+    if (view && !view.isDestroyed) view.dispatch(setRemoteSelections(view.state.tr, remoteSelections));
   }, [view, remoteSelections]);
 
   return <div className="article-view" ref={mount} />;

@@ -25,17 +25,17 @@ export function ClaimSidebar({ claims, numbers, notFound, user, onShow, onEdit, 
         <h2 id="claims-heading">
           Claims <span className="count">({claims.length})</span>
         </h2>
-        <label className="filter">
-          Show{' '}
-          <select value={filter} onChange={(e) => setFilter(e.target.value as VerdictId | 'all')}>
-            <option value="all">All verdicts</option>
+        <div className="filter">
+          <label htmlFor="claim-filter">Show</label>{' '}
+          <select id="claim-filter" value={filter} onChange={(e) => setFilter(e.target.value as VerdictId | 'all')}>
+            <option value="all">All claims</option>
             {VERDICTS.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.icon} {v.label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {claims.length === 0 && <p className="empty">No claims yet. Select text in the article and choose Annotate.</p>}
       {claims.length > 0 && shown.length === 0 && <p className="empty">No claims with this verdict.</p>}

@@ -1,6 +1,8 @@
 /**
- * The live regions for messages: errors are announced at once (role="alert"), other messages
- * when the reader is idle (role="status"). Messages fade after a while and can be dismissed.
+ * The live regions for messages: errors are announced at once (aria-live="assertive"), other
+ * messages when the reader is idle ("polite"). Plain live regions rather than role="alert", so
+ * the always-present empty regions are not mistaken for an error on the page. Messages fade
+ * after a while and can be dismissed.
  */
 import { useEffect } from 'react';
 import { useUi, type Toast } from '../store/ui-store.js';
@@ -16,7 +18,7 @@ function ToastItem({ toast }: { toast: Toast }) {
   return (
     <div className={`toast toast--${toast.tone}`}>
       <span>{toast.text}</span>
-      <button type="button" className="button-quiet" aria-label={`Dismiss: ${toast.text}`} onClick={() => dismiss(toast.id)}>
+      <button type="button" className="button-quiet" aria-label="Dismiss message" onClick={() => dismiss(toast.id)}>
         ×
       </button>
     </div>
@@ -27,12 +29,12 @@ export function Toasts() {
   const toasts = useUi((s) => s.toasts);
   return (
     <section className="toasts" aria-label="Messages">
-      <div role="alert">
+      <div aria-live="assertive" className="toast-region">
         {toasts.filter((t) => t.tone === 'error').map((t) => (
           <ToastItem key={t.id} toast={t} />
         ))}
       </div>
-      <div role="status">
+      <div aria-live="polite" className="toast-region">
         {toasts.filter((t) => t.tone === 'info').map((t) => (
           <ToastItem key={t.id} toast={t} />
         ))}

@@ -12,9 +12,18 @@ import { showToast, type TextRange } from '../store/ui-store.js';
 
 /** Close code for "signed out or deactivated" (the 4400–4499 range means: do not reconnect). */
 const SIGNED_OUT = 4401;
+/** Close code for "your role or name changed": the provider reconnects; we re-read who we are. */
+const IDENTITY_CHANGED = 4500;
 
 export function useSessionEvents(session: ArticleSession, user: Actor, selection: TextRange | null, editing: string | null): void {
   useEffect(() => session.onRejected((reason) => showToast(`Your change was not saved: ${reason}`, 'error')), [session]);
+  useEffect(
+    () =>
+      session.onConnectionClose(({ code }) => {
+        if (code === IDENTITY_CHANGED) void useSession.getState().load();
+      }),
+    [session],
+  );
 
   const closed = session.closed;
   useEffect(() => {

@@ -39,7 +39,13 @@ export function ArticleListPage() {
               <Link href={`/articles/${encodeURIComponent(doc.id)}`} className="article-link">
                 <span className="article-link-title">{doc.title || 'Untitled article'}</span>
                 <span className="article-link-meta">
-                  {[doc.publisher, doc.publishedAt && formatDate(doc.publishedAt), doc.archived && 'Archived'].filter(Boolean).join(' · ')}
+                  {[
+                    doc.publisher,
+                    doc.publishedAt ? `Published ${formatDate(doc.publishedAt)}` : doc.createdAt && `Added ${formatDate(doc.createdAt)}`,
+                    doc.archived && 'Archived',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </Link>
             </li>

@@ -30,9 +30,10 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
     useShallow((s) => ({ selection: s.selection, focus: s.focus, editor: s.editor, setSelection: s.setSelection, focusClaim: s.focusClaim, openEditor: s.openEditor })),
   );
 
-  // After a rejection the doc is replaced and re-syncs; keep showing the last version meanwhile.
+  // After a rejection the doc is replaced and re-syncs: keep showing the version on screen
+  // meanwhile, and keep its view when the same version arrives again.
   const [shown, setShown] = useState(version);
-  if (version && version !== shown) setShown(version);
+  if (version && (version.version !== shown?.version || version.textHash !== shown.textHash)) setShown(version);
   const articleDoc = useMemo(() => (shown ? articleNode(shown.doc) : null), [shown]);
   const index = useMemo(() => (articleDoc ? buildTextIndex(articleDoc) : null), [articleDoc]);
   const placement = useMemo(() => (index ? placeClaims(claims, index) : null), [claims, index]);

@@ -54,7 +54,7 @@ export function createRooms(options: RoomsOptions): Rooms {
     unloadTimers.delete(docId);
     let room = rooms.get(docId);
     if (!room) {
-      room = new Room(docId, options.log, rules, (broken) => drop(broken, CLOSE.serverError, 'the server could not store a change'));
+      room = new Room(docId, options.log, rules, (broken) => drop(broken, CLOSE.serverError, 'the server could not store a change'), options.checkUpdates ?? true);
       rooms.set(docId, room);
     }
     return room;

@@ -26,6 +26,11 @@ export interface RoomsOptions {
   log: UpdateLog;
   documentExists: DocumentExists;
   authenticate: UpgradeAuthenticator;
+  /**
+   * Check every incoming update against the permission rules (default true). Only the
+   * benchmark turns this off, to measure what the checks cost; nothing in the server does.
+   */
+  checkUpdates?: boolean;
   /** Maximum size of one incoming websocket message in bytes (default 1 MiB). */
   maxMessageBytes?: number;
 }

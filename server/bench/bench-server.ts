@@ -1,0 +1,12 @@
+/**
+ * The server under benchmark, in its own process: `tsx server/bench/bench-server.ts
+ * <dataDir> <checked|unchecked>`. Prints its URL once it listens; stops on SIGTERM.
+ */
+import { startServer } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+const [dataDir, mode] = process.argv.slice(2);
+const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, adminPassword: 'bench-admin-password' };
+const server = await startServer(config, { log: () => {}, checkUpdates: mode !== 'unchecked' });
+console.log(`listening ${server.url}`);
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
