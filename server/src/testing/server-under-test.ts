@@ -1,13 +1,14 @@
 /**
- * The real server, in-process, on a free port of 127.0.0.1, with a real data directory —
- * plus the few HTTP calls tests make as people would: sign in, add a colleague.
+ * The real server as people meet it — the repository's seed article and built client — on a
+ * test server (test-server.ts), with what the collaboration tests ask of it: people by role,
+ * a restart on the same data, and counts read straight from the database.
  */
 import { loadConfig } from '../config.js';
-import { startServer } from '../app.js';
+import { ADMIN_PASSWORD, startTestServer } from './test-server.js';
 import { makeTempDir } from './temp-dir.js';
 import type { Actor, Role } from '@factdesk/shared';
 
-export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export { ADMIN_PASSWORD };
 
 export interface ServerUnderTest {
   url: string;
@@ -28,41 +29,34 @@ export interface ServerUnderTest {
   dispose(): Promise<void>;
 }
 
-/** Starts the server on `dataDir` (a fresh temp dir by default). */
+/** Starts the server on `dataDir` (a fresh temp dir by default) with the real seeds and client. */
 export async function startServerUnderTest(dataDir?: string): Promise<ServerUnderTest> {
-  const dir = dataDir ? { path: dataDir, remove: () => {} } : makeTempDir('factdesk-server-');
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: dir.path, adminPassword: ADMIN_PASSWORD };
-  const server = await startServer(config);
+  const dir = dataDir ? { path: dataDir, remove: () => {} } : makeTempDir('factdesk-data-');
+  const { seedsDir, clientDir } = loadConfig({});
+  const t = await startTestServer({ dataDir: dir.path, config: { seedsDir, clientDir } });
   let stopped = false;
-  let adminToken: string | null = null;
 
-  const call = async (path: string, init: RequestInit & { token?: string } = {}) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    const res = await fetch(server.url + path, { ...init, headers });
-    const body = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${String(body.error)}`);
-    return body;
+  const signIn = async (login: string, password: string) => {
+    const answer = await t.call('/api/session', { method: 'POST', body: { login, password } });
+    if (answer.status !== 200) throw new Error(`Sign-in as ${login} failed: ${answer.status}`);
+    return { token: answer.body.token as string, user: answer.body.user as Actor };
   };
 
   const sut: ServerUnderTest = {
-    url: server.url,
+    url: t.url,
     dataDir: dir.path,
-    async signIn(login, password) {
-      const body = await call('/api/session', { method: 'POST', body: JSON.stringify({ login, password }) });
-      return { token: body.token as string, user: body.user as Actor };
-    },
+    signIn,
     async addPerson(login, role, name = login[0].toUpperCase() + login.slice(1)) {
-      adminToken ??= (await sut.signIn('admin', ADMIN_PASSWORD)).token;
       const password = `${login}-password-123`;
-      await call('/api/users', { method: 'POST', token: adminToken, body: JSON.stringify({ login, name, role, password }) });
-      return sut.signIn(login, password);
+      const answer = await t.call('/api/users', { method: 'POST', token: await t.adminToken(), body: { login, name, role, password } });
+      if (answer.status !== 201) throw new Error(`Adding ${login} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return signIn(login, password);
     },
     documentCount() {
-      return (server.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+      return (t.server.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
     },
     updateCount(docId) {
-      const row = server.db
+      const row = t.server.db
         .prepare('SELECT (SELECT count(*) FROM doc_updates WHERE doc_id = ?) + (SELECT count(*) FROM doc_snapshots WHERE doc_id = ?) AS n')
         .get(docId, docId) as { n: number };
       return row.n;
@@ -70,7 +64,7 @@ export async function startServerUnderTest(dataDir?: string): Promise<ServerUnde
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.close();
+      await t.close();
     },
     async restart() {
       await sut.stop();
