@@ -169,7 +169,12 @@ export function claimWriteRefusal(
     const refusal = statusChangeRefusal(actor, before, status, options);
     if (refusal) return refusal;
   }
+  const decided = status === 'approved' || status === 'changes-requested';
+  if (decided && status !== before.status && !('review' in write.fields)) return 'a review decision needs its review';
   if ('review' in write.fields) {
+    // A review is written together with the decision it records, never on its own: otherwise
+    // anyone could re-sign an approved claim in their name.
+    if (write.fields.review !== null && (!decided || status === before.status)) return 'a review is written only with its decision';
     const refusal = reviewRefusal(actor, write.fields.review, status ?? before.status);
     if (refusal) return refusal;
   }

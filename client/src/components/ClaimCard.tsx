@@ -1,12 +1,15 @@
 /**
- * One claim in the sidebar: number, quoted text, verdict, rationale, sources, author and
- * status, with Edit and Delete for those the rules allow. The card is focusable: clicking it
- * or pressing Enter shows the claim in the text.
+ * One claim in the sidebar: number, quoted text, verdict, rationale, sources, author, review
+ * status and sign-off, with Edit and Delete for those the rules allow and the review controls
+ * (passed in as children). The card is focusable: clicking it or pressing Enter shows the
+ * claim in the text.
  */
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { STATUS_LABELS, type Claim } from '@factdesk/shared';
+import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { Claim } from '@factdesk/shared';
+import { formatDate } from '../app/format.js';
 import { VerdictLabel, verdictColour } from './VerdictLabel.js';
 import { SourceLinks } from './SourceLinks.js';
+import { StatusLabel } from './StatusLabel.js';
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -18,16 +21,18 @@ export interface ClaimCardProps {
   onShow(): void;
   onEdit(): void;
   onDelete(): void;
+  /** The review controls (see ClaimReviewControls). */
+  children?: ReactNode;
 }
 
 const QUOTE_PREVIEW = 240;
 
-export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, onShow, onEdit, onDelete }: ClaimCardProps) {
+export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, onShow, onEdit, onDelete, children }: ClaimCardProps) {
   const [confirming, setConfirming] = useState(false);
   const quote = claim.target.quote.exact;
   const titleId = `claim-title-${claim.id}`;
 
-  const fromControl = (target: EventTarget) => (target as Element).closest('button, a, input, select, textarea') !== null;
+  const fromControl = (target: EventTarget) => (target as Element).closest('button, a, input, select, textarea, label, form') !== null;
   const onClick = (event: MouseEvent) => {
     if (!fromControl(event.target)) onShow();
   };
@@ -57,8 +62,9 @@ export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, o
       {claim.rationale && <p className="claim-rationale">{claim.rationale}</p>}
       <SourceLinks sources={claim.sources} />
       <p className="claim-meta">
-        By {claim.author?.name ?? 'unknown'} · <span className={`status status--${claim.status}`}>{STATUS_LABELS[claim.status] ?? claim.status}</span>
+        By {claim.author?.name ?? 'unknown'} · <StatusLabel status={claim.status} />
       </p>
+      <ReviewNote claim={claim} />
       {(canEdit || canDelete) && (
         <div className="claim-actions">
           {canEdit && (
@@ -84,6 +90,21 @@ export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, o
           )}
         </div>
       )}
+      {children}
     </article>
+  );
+}
+
+/** Who signed the claim off, or what its reviewer asked to change. */
+function ReviewNote({ claim }: { claim: Claim }) {
+  const review = claim.review;
+  if (!review || review.decision !== claim.status) return null;
+  const by = `${review.reviewer.name}, ${formatDate(review.at)}`;
+  if (review.decision === 'approved') return <p className="claim-review claim-review--approved">Signed off by {by}</p>;
+  return (
+    <div className="claim-review claim-review--changes">
+      <p>Changes requested by {by}:</p>
+      <blockquote className="claim-review-comment">{review.comment}</blockquote>
+    </div>
   );
 }

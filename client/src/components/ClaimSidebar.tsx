@@ -1,9 +1,12 @@
 /** The claims of the article in reading order, as cards, with a verdict filter. */
 import { VERDICTS, canDeleteClaim, canEditClaim, type Actor, type Claim, type VerdictId } from '@factdesk/shared';
+import type { ArticleSession } from '../collab/index.js';
 import { useUi } from '../store/ui-store.js';
 import { ClaimCard } from './ClaimCard.js';
+import { ClaimReviewControls } from './ClaimReviewControls.js';
 
 export interface ClaimSidebarProps {
+  session: ArticleSession;
   claims: Claim[];
   numbers: Map<string, number>;
   notFound: Set<string>;
@@ -13,7 +16,7 @@ export interface ClaimSidebarProps {
   onDelete(id: string): void;
 }
 
-export function ClaimSidebar({ claims, numbers, notFound, user, onShow, onEdit, onDelete }: ClaimSidebarProps) {
+export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow, onEdit, onDelete }: ClaimSidebarProps) {
   const filter = useUi((s) => s.verdictFilter);
   const setFilter = useUi((s) => s.setVerdictFilter);
   const focusedId = useUi((s) => s.focus?.id ?? null);
@@ -54,7 +57,9 @@ export function ClaimSidebar({ claims, numbers, notFound, user, onShow, onEdit, 
                 onShow={() => onShow(claim.id)}
                 onEdit={() => onEdit(claim.id)}
                 onDelete={() => onDelete(claim.id)}
-              />
+              >
+                <ClaimReviewControls session={session} user={user} claim={claim} number={number} />
+              </ClaimCard>
             </li>
           );
         })}

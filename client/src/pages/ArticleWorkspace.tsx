@@ -118,6 +118,7 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
       <aside aria-label="Claims" className="article-aside">
         {index && shown && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
         <ClaimSidebar
+          session={session}
           claims={claims}
           numbers={numbers}
           notFound={notFound}

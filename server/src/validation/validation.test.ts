@@ -40,7 +40,11 @@ function serverDoc() {
   setClaimStatus(doc, othersInReview, 'in-review', people.other, { action: 'submitted' });
   const ritasInReview = createClaim(doc, { id: people.reviewer.id, name: people.reviewer.name }, input);
   setClaimStatus(doc, ritasInReview, 'in-review', people.reviewer, { action: 'submitted' });
-  return { doc, othersDraft, othersInReview, ritasInReview };
+  const othersApproved = createClaim(doc, { id: people.other.id, name: people.other.name }, input);
+  setClaimStatus(doc, othersApproved, 'in-review', people.other, { action: 'submitted' });
+  const review = { decision: 'approved' as const, reviewer: { id: people.reviewer.id, name: people.reviewer.name }, at: new Date().toISOString(), comment: '' };
+  setClaimStatus(doc, othersApproved, 'approved', people.reviewer, { action: 'approved' }, review);
+  return { doc, othersDraft, othersInReview, ritasInReview, othersApproved };
 }
 
 /** Runs `change` on a client copy and returns what the server gate says of the resulting update. */
@@ -92,6 +96,9 @@ const rows: Row[] = [
   ['sign a review in another reviewer\'s name', 'reviewer', (doc, i) => approve(doc, i.othersInReview, people.admin), false],
   ['request changes without a comment', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'changes-requested', ref(a), { action: 'changes-requested' }, { decision: 'changes-requested', reviewer: ref(a), at: new Date().toISOString(), comment: ' ' }), false],
   ['request changes with a comment', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'changes-requested', ref(a), { action: 'changes-requested' }, { decision: 'changes-requested', reviewer: ref(a), at: new Date().toISOString(), comment: 'Add a source.' }), true],
+  ['re-sign an approved claim in their own name', 'annotator', (doc, i, a) => claimMap(doc, i.othersApproved).set('review', { decision: 'approved', reviewer: ref(a), at: new Date().toISOString(), comment: '' }), false],
+  ['become the signer of their own approved claim', 'other', (doc, i) => claimMap(doc, i.othersApproved).set('review', { decision: 'approved', reviewer: ref(people.other), at: new Date().toISOString(), comment: '' }), false],
+  ['approve without writing a review', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'approved', ref(a), { action: 'approved' }), false],
   ['forge the author of an existing claim', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('author', ref(people.annotator)), false],
   ['write the article meta', 'admin', (doc) => writeMeta(doc, { title: 'Forged' }), false],
   ['write the article text', 'admin', (doc) => doc.getMap('article').set('v1', { doc: { type: 'doc', content: [] } }), false],
