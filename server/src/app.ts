@@ -17,11 +17,12 @@ import { createDocumentRepository } from './documents/documents.js';
 import { seedDocuments } from './documents/seed.js';
 import { createApi } from './http/api.js';
 import { documentRoutes } from './http/document-routes.js';
+import { exportRoutes } from './http/export-routes.js';
 import { createRequestHandler } from './http/handler.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { userRoutes } from './http/user-routes.js';
 import { createSqliteUpdateLog } from './persistence/update-log.js';
-import { createRooms } from './rooms/index.js';
+import { createRooms, type RoomLimits } from './rooms/index.js';
 
 export interface RunningServer {
   /** Where the server answers, e.g. http://127.0.0.1:43210. */
@@ -38,6 +39,8 @@ export interface StartOptions {
   checkUpdates?: boolean;
   /** For tests that exercise the limiter without waiting 15 minutes. */
   loginLimits?: LoginLimiterOptions;
+  /** The websocket limits (message size and rate, sockets per address, ping interval); defaults otherwise. */
+  roomLimits?: RoomLimits;
 }
 
 /** The address this machine reaches the server at: localhost when listening on every interface. */
@@ -67,6 +70,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       documentExists: (id) => documents.exists(id),
       authenticate,
       checkUpdates: options.checkUpdates,
+      trustProxy: config.trustProxy,
+      ...options.roomLimits,
     });
     const api = createApi(
       [
@@ -79,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           trustProxy: config.trustProxy,
         }),
         ...documentRoutes({ documents }),
+        ...exportRoutes({ documents, rooms }),
         ...userRoutes({ users, team, rooms }),
       ],
       authenticate,

@@ -11,3 +11,4 @@ export * from './schema.js';
 export * from './text.js';
 export * from './anchoring/selectors.js';
 export * from './import/plain-text.js';
+export * from './export/index.js';

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ApiError } from '../errors.js';
+import { exportCommand, EXPORT_HELP } from './export-command.js';
 import { UsageError } from './usage-error.js';
 import { usersCommand, USERS_HELP } from './users-command.js';
 
@@ -22,6 +23,7 @@ export const HELP = `Factdesk command-line tool
 Usage: npm run factdesk -- <command> [options]
 
 ${USERS_HELP}
+${EXPORT_HELP}
 Environment:
   DATA_DIR   the data directory holding factdesk.sqlite (default ./data)
 
@@ -38,6 +40,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         role: { type: 'string' },
         name: { type: 'string' },
         password: { type: 'string' },
+        format: { type: 'string' },
+        include: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -53,6 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [group, ...rest] = positionals;
     if (group === 'users') return await usersCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    if (group === 'export') return exportCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {
     if (error instanceof UsageError) {

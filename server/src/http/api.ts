@@ -7,7 +7,7 @@ import type { Actor } from '@factdesk/shared';
 import type { z } from 'zod';
 import { ApiError, badRequest } from '../errors.js';
 import { readJsonBody } from './body.js';
-import { sendError, sendJson, type Reply } from './respond.js';
+import { sendError, sendJson, sendText, type Reply } from './respond.js';
 import { createRouter } from './router.js';
 
 export interface RouteContext<A extends Actor | null> {
@@ -63,7 +63,8 @@ export function createApi(
         if (route.access === 'admin' && actor.role !== 'admin') throw new ApiError(403, 'Only an admin may do this.');
         reply = await route.handle({ req, params, query, body, actor });
       }
-      sendJson(res, reply.status ?? 200, reply.body ?? {}, reply.headers);
+      if (reply.text !== undefined) sendText(res, reply.status ?? 200, reply.text, reply.headers);
+      else sendJson(res, reply.status ?? 200, reply.body ?? {}, reply.headers);
     } catch (error) {
       if (error instanceof ApiError) {
         const headers = error.status === 413 ? { ...error.headers, Connection: 'close' } : error.headers;

@@ -9,6 +9,8 @@ export interface Reply {
   status?: number;
   body?: unknown;
   headers?: OutgoingHttpHeaders;
+  /** Sent as is instead of a JSON body (a download); `headers` must then carry its Content-Type. */
+  text?: string;
 }
 
 /** Writes `body` as JSON with `status`. */
@@ -24,6 +26,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
   });
+  res.end(res.req?.method === 'HEAD' ? undefined : text);
+}
+
+/** Writes `text` as is (e.g. an export), with its own Content-Type among `headers`. */
+export function sendText(res: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
   res.end(res.req?.method === 'HEAD' ? undefined : text);
 }
 

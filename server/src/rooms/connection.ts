@@ -8,28 +8,39 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { Actor } from '@factdesk/shared';
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './protocol.js';
 import type { Peer, Room } from './room.js';
+import { TokenBucket, type MessageRate } from './message-rate.js';
 
 /** A peer that does not answer a ping within this time is dropped. */
 export const PING_INTERVAL_MS = 30_000;
+
+/** How one connection is kept in check. */
+export interface ConnectionLimits {
+  rate: MessageRate;
+  pingIntervalMs: number;
+}
 
 class MalformedMessage extends Error {}
 
 export class Connection implements Peer {
   private alive = true;
   private readonly pinger: NodeJS.Timeout;
+  private readonly bucket: TokenBucket;
+  private closing = false;
 
   constructor(
     private readonly ws: WebSocket,
     readonly actor: Actor,
     private readonly room: Room,
     private readonly onClose: (connection: Connection) => void,
+    limits: ConnectionLimits,
   ) {
+    this.bucket = new TokenBucket(limits.rate);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('pong', () => (this.alive = true));
     ws.on('close', () => this.closed());
     ws.on('error', () => ws.terminate());
-    this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.pinger = setInterval(() => this.ping(), limits.pingIntervalMs);
     this.pinger.unref();
     room.join(this);
   }
@@ -52,10 +63,17 @@ export class Connection implements Peer {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closing) return; // closing: what is still buffered is not read
+    if (!this.bucket.take()) {
+      this.closing = true;
+      this.close(CLOSE.rateLimited, 'too many messages');
+      return;
+    }
     try {
       if (!isBinary) throw new MalformedMessage('text frames are not part of the protocol');
       this.dispatch(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
+      this.closing = true;
       const reason = error instanceof MalformedMessage ? error.message : 'malformed message';
       this.close(CLOSE.malformed, reason);
     }

@@ -6,17 +6,22 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_RULES } from '@factdesk/shared';
+import { clientAddress } from '../http/session-routes.js';
 import { CLOSE } from './protocol.js';
-import { Connection } from './connection.js';
+import { Connection, PING_INTERVAL_MS, type ConnectionLimits } from './connection.js';
+import { DEFAULT_MESSAGE_RATE } from './message-rate.js';
 import { Room } from './room.js';
 import type { Rooms, RoomsOptions } from './types.js';
 
-export type { Rooms, RoomsOptions, UpdateLog } from './types.js';
+export type { RoomLimits, Rooms, RoomsOptions, UpdateLog } from './types.js';
 export { CLOSE, MESSAGE_REJECTED, readRejected } from './protocol.js';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** An idle room (nobody connected) is folded into a snapshot and unloaded after this. */
 const UNLOAD_AFTER_MS = 30_000;
+/** Default limits; see RoomsOptions and the README's "Limits". */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+const CONNECTIONS_PER_ADDRESS = 50;
 
 function refuse(socket: Duplex, status: number, text: string, error: string): void {
   const body = JSON.stringify({ error });
@@ -38,9 +43,27 @@ function sameOrigin(req: IncomingMessage): boolean {
 
 /** Creates the rooms of one server. */
 export function createRooms(options: RoomsOptions): Rooms {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   const rooms = new Map<string, Room>();
   const connections = new Set<Connection>();
+  /** Open sockets (and upgrades under way) per client address. */
+  const perAddress = new Map<string, number>();
+  const maxPerAddress = options.connectionsPerAddress ?? CONNECTIONS_PER_ADDRESS;
+  const limits: ConnectionLimits = {
+    rate: {
+      burst: options.messageBurst ?? DEFAULT_MESSAGE_RATE.burst,
+      perSecond: options.messagesPerSecond ?? DEFAULT_MESSAGE_RATE.perSecond,
+    },
+    pingIntervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS,
+  };
+
+  let closing = false;
+
+  function release(address: string): void {
+    const n = (perAddress.get(address) ?? 1) - 1;
+    if (n > 0) perAddress.set(address, n);
+    else perAddress.delete(address);
+  }
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const rules = DEFAULT_RULES;
 
@@ -78,6 +101,7 @@ export function createRooms(options: RoomsOptions): Rooms {
 
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      if (closing) return refuse(socket, 503, 'Service Unavailable', 'The server is shutting down');
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const docId = decodeURIComponent(path.slice('/collab/'.length));
       if (!path.startsWith('/collab/') || !DOC_ID.test(docId)) return refuse(socket, 404, 'Not Found', 'No such document');
@@ -85,12 +109,30 @@ export function createRooms(options: RoomsOptions): Rooms {
       const actor = options.authenticate(req);
       if (!actor) return refuse(socket, 401, 'Unauthorized', 'Sign in first');
       if (!options.documentExists(docId)) return refuse(socket, 404, 'Not Found', 'No such document');
+      const address = clientAddress(req, options.trustProxy ?? false);
+      if ((perAddress.get(address) ?? 0) >= maxPerAddress) {
+        return refuse(socket, 429, 'Too Many Requests', 'Too many open connections from your address');
+      }
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      // The slot is held from here: released when the socket closes, or if the handshake fails.
+      let accepted = false;
+      socket.once('close', () => {
+        if (!accepted) release(address);
+      });
       wss.handleUpgrade(req, socket, head, (ws) => {
+        accepted = true;
         const room = open(docId);
-        const connection = new Connection(ws, actor, room, (closed) => {
-          connections.delete(closed);
-          scheduleUnload(room);
-        });
+        const connection = new Connection(
+          ws,
+          actor,
+          room,
+          (closed) => {
+            connections.delete(closed);
+            release(address);
+            scheduleUnload(room);
+          },
+          limits,
+        );
         connections.add(connection);
       });
     },
@@ -113,6 +155,7 @@ export function createRooms(options: RoomsOptions): Rooms {
     },
 
     async close(): Promise<void> {
+      closing = true;
       for (const timer of unloadTimers.values()) clearTimeout(timer);
       unloadTimers.clear();
       for (const room of [...rooms.values()]) {

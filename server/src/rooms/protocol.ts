@@ -15,11 +15,13 @@ export const MESSAGE_REJECTED = 100;
 /** Close codes. 4400–4499 tell the y-websocket client not to reconnect; 4500+ to retry later. */
 export const CLOSE = {
   goingAway: 1001,
+  /** A message over `maxMessageBytes` (ws's maxPayload). */
   tooBig: 1009,
   malformed: 4400,
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /** "too many messages": over the per-connection rate (message-rate.ts). */
   rateLimited: 4429,
   permissionsChanged: 4500,
   serverError: 4503,

@@ -31,9 +31,25 @@ export interface RoomsOptions {
    * benchmark turns this off, to measure what the checks cost; nothing in the server does.
    */
   checkUpdates?: boolean;
-  /** Maximum size of one incoming websocket message in bytes (default 1 MiB). */
+  /** Maximum size of one incoming websocket message in bytes (default 1 MiB; close 1009). */
   maxMessageBytes?: number;
+  /** Messages one connection may send in a burst (default 300; past it, close 4429). */
+  messageBurst?: number;
+  /** Messages per second one connection may send in the long run (default 100). */
+  messagesPerSecond?: number;
+  /** Open sockets per client address (default 50); the next upgrade is answered 429. */
+  connectionsPerAddress?: number;
+  /** How often a socket is pinged; one that has not answered the previous ping is dropped (default 30 s). */
+  pingIntervalMs?: number;
+  /** Behind a reverse proxy, count connections by the address in X-Forwarded-For. */
+  trustProxy?: boolean;
 }
+
+/** The limits a deployment (or a test) may tune. */
+export type RoomLimits = Pick<
+  RoomsOptions,
+  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs'
+>;
 
 export interface Rooms {
   /** Handles an HTTP upgrade on /collab/<docId>; refuses it before accepting when unauthenticated. */

@@ -16,11 +16,11 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the server process on `dataDir` and waits until it listens. */
-export async function spawnServer(dataDir: string, adminPassword: string): Promise<ServerProcess> {
+/** Starts the server process on `dataDir` and waits until it listens (on `port`, by default a free one). */
+export async function spawnServer(dataDir: string, adminPassword: string, port = 0): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FACTDESK_ADMIN_PASSWORD: adminPassword },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FACTDESK_ADMIN_PASSWORD: adminPassword },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

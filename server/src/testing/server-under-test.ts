@@ -4,7 +4,7 @@
  * a restart on the same data, and counts read straight from the database.
  */
 import { loadConfig } from '../config.js';
-import { ADMIN_PASSWORD, startTestServer } from './test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServerOptions } from './test-server.js';
 import { makeTempDir } from './temp-dir.js';
 import type { Actor, Role } from '@factdesk/shared';
 
@@ -21,6 +21,8 @@ export interface ServerUnderTest {
   documentCount(): number;
   /** How many updates (snapshot included) the log holds for a document. */
   updateCount(docId: string): number;
+  /** Every stored row of a document's log: the snapshot (if any), then the updates. */
+  storedUpdates(docId: string): Uint8Array[];
   /** Stops the server (data stays). */
   stop(): Promise<void>;
   /** Starts a new server on the same data directory. */
@@ -30,10 +32,13 @@ export interface ServerUnderTest {
 }
 
 /** Starts the server on `dataDir` (a fresh temp dir by default) with the real seeds and client. */
-export async function startServerUnderTest(dataDir?: string): Promise<ServerUnderTest> {
+export async function startServerUnderTest(
+  dataDir?: string,
+  options: Pick<TestServerOptions, 'roomLimits'> = {},
+): Promise<ServerUnderTest> {
   const dir = dataDir ? { path: dataDir, remove: () => {} } : makeTempDir('factdesk-data-');
   const { seedsDir, clientDir } = loadConfig({});
-  const t = await startTestServer({ dataDir: dir.path, config: { seedsDir, clientDir } });
+  const t = await startTestServer({ dataDir: dir.path, config: { seedsDir, clientDir }, roomLimits: options.roomLimits });
   let stopped = false;
 
   const signIn = async (login: string, password: string) => {
@@ -61,6 +66,12 @@ export async function startServerUnderTest(dataDir?: string): Promise<ServerUnde
         .get(docId, docId) as { n: number };
       return row.n;
     },
+    storedUpdates(docId) {
+      const db = t.server.db;
+      const snapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?').pluck().all(docId) as Buffer[];
+      const updates = db.prepare('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq').pluck().all(docId) as Buffer[];
+      return [...snapshot, ...updates].map((b) => new Uint8Array(b));
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -68,7 +79,7 @@ export async function startServerUnderTest(dataDir?: string): Promise<ServerUnde
     },
     async restart() {
       await sut.stop();
-      return startServerUnderTest(dir.path);
+      return startServerUnderTest(dir.path, options);
     },
     async dispose() {
       await sut.stop();

@@ -21,6 +21,7 @@ export interface TestServerOptions {
   adminPassword?: string;
   config?: Partial<Config>;
   loginLimits?: StartOptions['loginLimits'];
+  roomLimits?: StartOptions['roomLimits'];
 }
 
 export interface ApiAnswer {
@@ -87,7 +88,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   let server: RunningServer;
   try {
-    server = await startServer(config, { log: (m) => logs.push(m), loginLimits: options.loginLimits });
+    server = await startServer(config, { log: (m) => logs.push(m), loginLimits: options.loginLimits, roomLimits: options.roomLimits });
   } catch (error) {
     temp.remove();
     throw error;

@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import {
   DEFAULT_RULES,
+  canAnnotate,
   claimWriteRefusal,
   readClaim,
   type Actor,
@@ -34,6 +35,8 @@ export function checkUpdate(
 ): UpdateCheck {
   const inspection = inspectUpdate(doc, update);
   if (!inspection.ok) return inspection;
+  // Someone who may write nothing stores nothing, not even changes no claim would show.
+  if (inspection.changes && !canAnnotate(actor)) return { ok: false, reason: 'viewers cannot change the article', malformed: false };
   for (const client of inspection.clients) {
     const owner = owners.get(client);
     if (owner !== undefined && owner !== actor.id) {

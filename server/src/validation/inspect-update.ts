@@ -8,7 +8,15 @@ import { ROOT, emptyClaimWrite, type ClaimWrite } from '@factdesk/shared';
 import { Locator, UnknownItemError, type ItemPlace } from './locate.js';
 
 export type Inspection =
-  | { ok: true; writes: ClaimWrite[]; clients: number[]; empty: boolean }
+  | {
+      ok: true;
+      writes: ClaimWrite[];
+      /** The Yjs client ids the update writes new structs (items or garbage-collected ranges) under. */
+      clients: number[];
+      empty: boolean;
+      /** Whether applying it would change the server's doc at all (new structs, or a live item deleted). */
+      changes: boolean;
+    }
   | { ok: false; reason: string; malformed: boolean };
 
 class Refusal extends Error {}
@@ -25,7 +33,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
     return describe(doc, decoded);
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message, malformed: false };
-    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: true };
+    // Not malformed: a client whose earlier change was refused legitimately builds on it until it re-syncs.
+    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: false };
     return { ok: false, reason: 'the change is malformed', malformed: true };
   }
 }
@@ -42,11 +51,15 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
   const containersCreated: ContainerWrite[] = [];
 
   checkContiguous(doc, structs as (Y.Item | Y.GC | Y.Skip)[]);
+  let changes = false;
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
+    if (struct instanceof Y.Skip) continue;
     const known = Y.getState(doc.store, struct.id.client);
     if (struct.id.clock + struct.length <= known) continue; // already integrated: Yjs ignores it
+    // A garbage-collected range carries no content, but it does take up its client's clocks.
     clients.add(struct.id.client);
+    changes = true;
+    if (!(struct instanceof Y.Item)) continue;
     const place = locator.place(struct);
     if (place && !place.parent.dead) recordInsert(place, struct, write, containersCreated);
   }
@@ -60,6 +73,7 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
     for (const { clock, len } of ranges) {
       for (const item of itemsInRange(locator, client, clock, len)) {
         if (item.deleted) continue;
+        changes = true;
         const place = locator.place(item);
         if (place && !place.parent.dead) recordDelete(place, item, write);
       }
@@ -70,7 +84,7 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
   for (const w of result) {
     if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
   }
-  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && ds.clients.size === 0 };
+  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && ds.clients.size === 0, changes };
 }
 
 /** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */

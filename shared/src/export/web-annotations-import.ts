@@ -1,0 +1,192 @@
+/**
+ * Reading a W3C Web Annotation collection back into claims: the other half of
+ * web-annotations.ts, and a way in for annotations made elsewhere. The file is untrusted:
+ * its shape is checked with zod, every claim field against the claim schemas, and each
+ * claim is re-anchored by its selectors in the article's current text.
+ */
+import { z } from 'zod';
+import { claimFieldSchemas, LIMITS, type ClaimInput, type Target } from '../claim.js';
+import { anchorTarget, targetFromRange } from '../anchoring/selectors.js';
+import { VERDICTS, type VerdictId } from '../verdicts.js';
+import { isWebUrl } from './escape.js';
+
+/** A commenter or author as the file names them; `id` is ours when the file came from Factdesk. */
+export interface ImportedPerson {
+  id: string;
+  name: string;
+}
+
+/** One comment of a claim's thread, from a `replying` annotation. */
+export interface ImportedComment {
+  annotationId: string;
+  author: ImportedPerson | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  text: string;
+}
+
+/** A claim read from a Web Annotation, ready for createClaim. */
+export interface ClaimImport {
+  annotationId: string;
+  input: ClaimInput;
+  /** False when the quote is not in this text; `input.target` then keeps the file's selectors. */
+  anchored: boolean;
+  author: ImportedPerson | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  comments: ImportedComment[];
+  /** What was left out, e.g. a source link that is not http(s). */
+  warnings: string[];
+}
+
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const text = z.string().max(100_000);
+const agent = z.union([text, z.object({ id: text.optional(), name: text.optional(), nickname: text.optional() })]);
+const body = z.object({
+  id: text.optional(),
+  type: text.optional(),
+  purpose: text.optional(),
+  value: text.optional(),
+  title: text.optional(),
+});
+const selector = z.object({
+  type: text,
+  exact: text.optional(),
+  prefix: text.optional(),
+  suffix: text.optional(),
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+});
+const specificTarget = z.object({ source: text.optional(), selector: oneOrMany(selector).optional() });
+const annotation = z.object({
+  id: text.min(1),
+  motivation: oneOrMany(text).optional(),
+  creator: oneOrMany(agent).optional(),
+  created: text.optional(),
+  modified: text.optional(),
+  body: oneOrMany(z.union([text, body])).optional(),
+  target: oneOrMany(z.union([text, specificTarget])),
+});
+const collection = z.union([
+  z.object({ first: z.object({ items: z.array(annotation) }) }).transform((c) => c.first.items),
+  z.object({ items: z.array(annotation) }).transform((c) => c.items),
+  z.array(annotation),
+]);
+type Annotation = z.infer<typeof annotation>;
+
+const claimInputSchema = z.object({
+  target: claimFieldSchemas.target,
+  verdict: claimFieldSchemas.verdict,
+  rationale: claimFieldSchemas.rationale,
+  sources: claimFieldSchemas.sources,
+  tags: claimFieldSchemas.tags,
+});
+
+function person(a: Annotation): ImportedPerson | null {
+  const first = a.creator?.[0];
+  if (first === undefined) return null;
+  if (typeof first === 'string') return { id: first, name: first };
+  const id = first.id ?? '';
+  const ours = id.startsWith('urn:factdesk:user:') ? safeDecode(id.slice('urn:factdesk:user:'.length)) : id;
+  return { id: ours, name: first.name ?? first.nickname ?? ours };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function verdictOf(value: string | undefined, where: string): VerdictId {
+  const wanted = (value ?? '').trim().toLowerCase();
+  const found = VERDICTS.find((v) => v.label.toLowerCase() === wanted || v.id === wanted);
+  if (!found) throw new Error(`${where}: "${value ?? ''}" is not a verdict of the scale (${VERDICTS.map((v) => v.label).join(', ')}).`);
+  return found.id;
+}
+
+function targetOf(a: Annotation, where: string): Omit<Target, 'version'> {
+  const selectors = a.target.flatMap((t) => (typeof t === 'string' ? [] : (t.selector ?? [])));
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector' && s.exact);
+  if (!quote) throw new Error(`${where}: the target has no TextQuoteSelector.`);
+  const position = selectors.find((s) => s.type === 'TextPositionSelector' && s.start !== undefined && s.end !== undefined);
+  const exact = quote.exact!;
+  const start = position?.start ?? 0;
+  return {
+    quote: { exact, prefix: (quote.prefix ?? '').slice(-LIMITS.context), suffix: (quote.suffix ?? '').slice(0, LIMITS.context) },
+    position: { start, end: position?.end && position.end > start ? position.end : start + exact.length },
+  };
+}
+
+/** Parses a Web Annotation collection and re-anchors its claims in `canonicalText` (version `version`); throws a readable Error on broken input. */
+export function importWebAnnotations(json: string, canonicalText: string, version = 1): ClaimImport[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`The annotations are not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = collection.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Not a Web Annotation collection${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}: ${issue.message}`);
+  }
+  const replies = new Map<string, ImportedComment[]>();
+  const claims: ClaimImport[] = [];
+  for (const a of parsed.data) {
+    if (a.motivation?.includes('replying')) {
+      const target = a.target.find((t): t is string => typeof t === 'string');
+      const value = a.body?.map((b) => (typeof b === 'string' ? b : (b.value ?? ''))).join('\n').trim();
+      if (!target || !value) throw new Error(`Reply ${a.id}: it needs a target annotation and a text.`);
+      const list = replies.get(target) ?? [];
+      list.push({ annotationId: a.id, author: person(a), createdAt: a.created ?? null, updatedAt: a.modified ?? null, text: value });
+      replies.set(target, list);
+      continue;
+    }
+    claims.push(claimOf(a, canonicalText, version));
+  }
+  for (const claim of claims) claim.comments = replies.get(claim.annotationId) ?? [];
+  return claims;
+}
+
+function claimOf(a: Annotation, canonicalText: string, version: number): ClaimImport {
+  const where = `Annotation ${a.id}`;
+  const bodies = (a.body ?? []).map((b) => (typeof b === 'string' ? { id: b, purpose: 'linking' } : b));
+  const warnings: string[] = [];
+  const stored = targetOf(a, where);
+  const range = anchorTarget(canonicalText, stored);
+  const target: Target = range ? targetFromRange(canonicalText, range.start, range.end, version) : { version, ...stored };
+  const sources = bodies
+    .filter((b) => b.purpose === 'linking')
+    .flatMap((b) => {
+      if (isWebUrl(b.id)) return [{ url: b.id, title: b.title ?? '' }];
+      warnings.push(`Left out a source that is not an http(s) link: ${String(b.id ?? b.value ?? '')}`);
+      return [];
+    });
+  const candidate = {
+    target,
+    verdict: verdictOf(bodies.find((b) => b.purpose === 'assessing')?.value, where),
+    rationale: bodies
+      .filter((b) => b.purpose === 'commenting')
+      .map((b) => b.value ?? '')
+      .join('\n\n'),
+    sources,
+    tags: bodies.filter((b) => b.purpose === 'tagging' && b.value).map((b) => b.value!),
+  };
+  const checked = claimInputSchema.safeParse(candidate);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`${where}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return {
+    annotationId: a.id,
+    input: checked.data,
+    anchored: range !== null,
+    author: person(a),
+    createdAt: a.created ?? null,
+    updatedAt: a.modified ?? null,
+    comments: [],
+    warnings,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The claims as a W3C Web Annotation collection (JSON-LD), the open format annotation
+ * tools exchange: each claim is an `assessing` annotation whose target is the article
+ * with a TextQuoteSelector and a TextPositionSelector over this version's canonical text;
+ * its verdict, rationale, sources and tags are bodies by purpose, and each comment of
+ * its thread is a separate `replying` annotation that targets the claim.
+ */
+import type { Claim, Comment } from '../claim.js';
+import type { PersonRef } from '../roles.js';
+import { targetFromRange } from '../anchoring/selectors.js';
+import { verdict } from '../verdicts.js';
+import { isWebUrl } from './escape.js';
+import { prepareExport, type ExportInput } from './export-input.js';
+
+/** The JSON-LD context: the W3C annotation vocabulary plus Dublin Core for source titles. */
+export const ANNOTATION_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/', title: 'dcterms:title' }];
+
+const URN = 'urn:factdesk:';
+
+/** The annotation id of a claim. */
+export function claimAnnotationId(claimId: string): string {
+  return `${URN}claim:${encodeURIComponent(claimId)}`;
+}
+
+/** The creator id of a person. */
+export function personIri(id: string): string {
+  return `${URN}user:${encodeURIComponent(id)}`;
+}
+
+/** The IRI the annotations target: the article's source URL, or a URN naming the document. */
+export function articleIri(input: Pick<ExportInput, 'meta' | 'documentId'>): string {
+  return isWebUrl(input.meta.sourceUrl) ? input.meta.sourceUrl : `${URN}document:${encodeURIComponent(input.documentId ?? 'article')}`;
+}
+
+function creator(person: PersonRef | undefined) {
+  return person ? { id: personIri(person.id), type: 'Person', name: person.name } : undefined;
+}
+
+function claimBodies(claim: Claim): object[] {
+  const v = verdict(claim.verdict);
+  const bodies: object[] = [{ type: 'TextualBody', purpose: 'assessing', value: v.label, format: 'text/plain' }];
+  if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: claim.rationale, format: 'text/plain' });
+  for (const source of claim.sources) {
+    bodies.push({ id: source.url, type: 'Text', purpose: 'linking', ...(source.title ? { title: source.title } : {}) });
+  }
+  for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  return bodies;
+}
+
+function reply(claimId: string, comment: Comment): object {
+  return {
+    id: `${claimId}/comments/${encodeURIComponent(comment.id)}`,
+    type: 'Annotation',
+    motivation: 'replying',
+    creator: creator(comment.author),
+    created: comment.createdAt,
+    modified: comment.updatedAt,
+    body: { type: 'TextualBody', purpose: 'replying', value: comment.text, format: 'text/plain' },
+    target: claimId,
+  };
+}
+
+/** The claims of `input` and their threads as a W3C AnnotationCollection, as JSON text. */
+export function exportWebAnnotations(input: ExportInput): string {
+  const { index, claims } = prepareExport(input);
+  const source = articleIri(input);
+  const items: object[] = [];
+  for (const { claim, range } of claims) {
+    // A found claim is described against this version, so re-importing it here is exact.
+    const target = range ? targetFromRange(index.text, range.start, range.end, input.meta.currentVersion || 1) : claim.target;
+    const id = claimAnnotationId(claim.id);
+    items.push({
+      id,
+      type: 'Annotation',
+      motivation: 'assessing',
+      creator: creator(claim.author),
+      created: claim.createdAt,
+      modified: claim.updatedAt,
+      body: claimBodies(claim),
+      target: {
+        source,
+        selector: [
+          { type: 'TextQuoteSelector', ...target.quote },
+          { type: 'TextPositionSelector', ...target.position },
+        ],
+      },
+    });
+    for (const comment of claim.thread) items.push(reply(id, comment));
+  }
+  const collection = {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${source}#factdesk-claims`,
+    type: 'AnnotationCollection',
+    label: `Claims on “${input.meta.title}”`,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return JSON.stringify(collection, null, 2);
+}
