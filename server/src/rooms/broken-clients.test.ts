@@ -85,7 +85,7 @@ describe('broken messages', () => {
     await other.until((d) => listClaims(d).some((c) => c.id === id));
   });
 
-  it('refuses an update that builds on a change the server never got, keeping the socket open', async () => {
+  it('holds an update that builds on a change not received yet, and takes both once it arrives', async () => {
     server = await startServerUnderTest();
     const anna = await server.addPerson('anna', 'annotator');
     const good = connectCollab(server.url, DOC, anna.token);
@@ -95,15 +95,22 @@ describe('broken messages', () => {
 
     const local = new Y.Doc();
     Y.applyUpdate(local, Y.encodeStateAsUpdate(good.doc));
-    createClaim(local, anna.user, { target, verdict: 'true', rationale: 'never sent', sources: [] });
+    const start = Y.encodeStateVector(local);
+    createClaim(local, anna.user, { target, verdict: 'true', rationale: 'made offline', sources: [] });
     const before = Y.encodeStateVector(local);
     createClaim(local, anna.user, { target, verdict: 'true', rationale: 'builds on it', sources: [] });
     const bad = await rawSocket(anna.token);
     bad.ws.send(syncMessage(2, Y.encodeStateAsUpdate(local, before)));
     await new Promise((r) => setTimeout(r, 300));
-    expect(bad.rejections).toEqual([expect.stringMatching(/earlier change/)]);
+    expect(bad.rejections).toEqual([]);
     expect(bad.ws.readyState).toBe(WebSocket.OPEN);
     expect(server.updateCount(DOC)).toBe(stored);
+
+    // The reconnecting client's sync step 2 brings the offline change: both are taken, in order.
+    bad.ws.send(syncMessage(1, Y.encodeStateAsUpdate(local, start)));
+    await good.until((d) => listClaims(d).length === 2);
+    expect(listClaims(good.doc).map((c) => c.rationale).sort()).toEqual(['builds on it', 'made offline']);
+    expect(bad.rejections).toEqual([]);
   });
 
   it("refuses a viewer's update that only takes up clocks (a garbage-collected range)", async () => {

@@ -24,6 +24,8 @@ export interface Peer {
 const COMPACT_AFTER = 500;
 
 const LOAD = Symbol('load');
+/** How many updates of one peer may wait for the change they build on. */
+const MAX_WAITING = 100;
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -31,6 +33,8 @@ export class Room {
   /** Each peer and the awareness client ids it speaks for. */
   readonly peers = new Map<Peer, Set<number>>();
   private readonly owners: ClientOwners = new Map();
+  /** Updates of each peer that build on a change not here yet (see receiveUpdate). */
+  private readonly waiting = new Map<Peer, Uint8Array[]>();
   private compactScheduled = false;
   /** Compact once `pending` reaches this; pushed back after a failed compaction. */
   private compactAt = COMPACT_AFTER;
@@ -77,6 +81,7 @@ export class Room {
 
   /** A peer left: forget its presence. */
   leave(peer: Peer): void {
+    this.waiting.delete(peer);
     const ids = this.peers.get(peer);
     this.peers.delete(peer);
     if (!ids || ids.size === 0) return;
@@ -99,8 +104,28 @@ export class Room {
       Y.applyUpdate(this.doc, update, peer);
       return 'accepted';
     }
+    const outcome = this.tryUpdate(peer, update);
+    if (outcome === 'waiting') {
+      // A client that reconnects may send a fresh change before its sync step 2 has re-sent
+      // the offline changes it builds on. Hold it (bounded) until they arrive, instead of
+      // refusing it and making the client drop its unsent work.
+      const queue = this.waiting.get(peer) ?? [];
+      queue.push(update);
+      this.waiting.set(peer, queue);
+      if (queue.length > MAX_WAITING) {
+        queue.shift();
+        peer.send(encodeRejected('the change depends on an earlier change the server does not have'));
+      }
+      return 'accepted';
+    }
+    if (outcome === 'accepted') this.retryWaiting();
+    return outcome;
+  }
+
+  private tryUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
     const check = checkUpdate(this.doc, update, peer.actor, this.owners, this.rules);
     if (!check.ok) {
+      if (check.waiting) return 'waiting';
       peer.send(encodeRejected(check.reason));
       return check.malformed ? 'malformed' : 'rejected';
     }
@@ -108,6 +133,26 @@ export class Room {
     Y.applyUpdate(this.doc, update, peer);
     if (!this.broken) reopenChangedSignOffs(this.doc, check.writes, check.before);
     return 'accepted';
+  }
+
+  /** Re-checks held updates after the room changed, until none makes progress. */
+  private retryWaiting(): void {
+    let progress = true;
+    while (progress && this.waiting.size > 0) {
+      progress = false;
+      for (const [peer, queue] of this.waiting) {
+        for (let i = 0; i < queue.length; ) {
+          const outcome = this.tryUpdate(peer, queue[i]);
+          if (outcome === 'waiting') {
+            i++;
+            continue;
+          }
+          queue.splice(i, 1);
+          progress = true;
+        }
+        if (queue.length === 0) this.waiting.delete(peer);
+      }
+    }
   }
 
   /** Presence from a peer, with its identity stamped by us. */

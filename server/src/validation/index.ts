@@ -20,7 +20,7 @@ export { reopenChangedSignOffs } from './sign-off.js';
 
 export type UpdateCheck =
   | { ok: true; writes: ClaimWrite[]; before: Map<string, Claim | null>; clients: number[] }
-  | { ok: false; reason: string; malformed: boolean };
+  | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
 
 /** Which user first wrote with each Yjs client id of a room: nobody writes under another's id. */
 export type ClientOwners = Map<number, string>;

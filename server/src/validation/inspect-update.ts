@@ -17,7 +17,7 @@ export type Inspection =
       /** Whether applying it would change the server's doc at all (new structs, or a live item deleted). */
       changes: boolean;
     }
-  | { ok: false; reason: string; malformed: boolean };
+  | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
 
 class Refusal extends Error {}
 
@@ -34,7 +34,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message, malformed: false };
     // Not malformed: a client whose earlier change was refused legitimately builds on it until it re-syncs.
-    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: false };
+    // `waiting`: it may become valid once the change it builds on arrives (see Room.receiveUpdate).
+    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: false, waiting: true };
     return { ok: false, reason: 'the change is malformed', malformed: true };
   }
 }
