@@ -1,8 +1,9 @@
-/** Entry point: mounts the app. */
+/** Entry point: mounts the app and installs the offline service worker. */
 import './app/no-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { registerServiceWorker } from './offline/register-service-worker.js';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
@@ -10,3 +11,5 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -24,14 +24,18 @@ export class ArticlePage {
   /** The claim editor form, open after "Annotate" or "Edit". */
   readonly editor: Locator;
   readonly presenceList: Locator;
+  /** The connection status once live and with nothing left to send. */
   readonly connection: Locator;
+  /** The connection status, whatever it says ("Offline · 1 change not yet sent", "Reconnecting…"). */
+  readonly connectionStatus: Locator;
 
   constructor(readonly page: Page) {
     this.text = page.getByRole('region', { name: 'Article text' });
     this.annotateButton = page.getByRole('button', { name: 'Annotate', exact: true });
     this.editor = page.locator('form').filter({ has: page.getByLabel('Verdict', { exact: true }) });
     this.presenceList = page.getByRole('list', { name: /^Here now/ });
-    this.connection = page.getByRole('status').filter({ hasText: /^\s*Connected\s*$/ });
+    this.connection = page.getByRole('status').filter({ hasText: /^\s*Connected · all changes saved\s*$/ });
+    this.connectionStatus = page.getByRole('status').filter({ hasText: /^\s*(Connected|Connecting|Reconnecting|Offline)\b/ });
   }
 
   /** Opens the article with this id and waits until its text is shown and the page is live. */
@@ -40,7 +44,7 @@ export class ArticlePage {
     await this.ready();
   }
 
-  /** Waits until the text is shown and the collaboration socket is connected (after open or reload). */
+  /** Waits until the text is shown and the collaboration socket is connected and synced (after open or reload). */
   async ready(): Promise<void> {
     await this.text.filter({ hasText: /\S/ }).waitFor();
     await this.connection.waitFor();

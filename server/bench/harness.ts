@@ -22,6 +22,8 @@ export interface BenchServer {
   child: ChildProcess;
   /** CPU time (user + system) the process has used so far, in ms. */
   cpuMs(): number;
+  /** CPU time of the main (JavaScript) thread alone, in ms. */
+  mainThreadCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -43,13 +45,15 @@ export async function startBenchServer(mode: 'checked' | 'unchecked'): Promise<B
     child.once('exit', (code) => fail(new Error(`bench server exited with ${code}`)));
   });
   const ticks = 100; // USER_HZ on Linux
+  const cpuOf = (statFile: string) => {
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+  };
   return {
     url,
     child,
-    cpuMs() {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
-    },
+    cpuMs: () => cpuOf(`/proc/${child.pid}/stat`),
+    mainThreadCpuMs: () => cpuOf(`/proc/${child.pid}/task/${child.pid}/stat`),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -87,12 +91,15 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/collab/${docId}?token=${token}`);
   ws.binaryType = 'nodebuffer';
   await new Promise((r, f) => (ws.once('open', r), ws.once('error', f)));
-  const waiting: ((state: Uint8Array) => void)[] = [];
+  const waiting: { resolve: (state: Uint8Array) => void; reject: (error: Error) => void }[] = [];
+  ws.on('close', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`the server closed the bench connection (${code})`));
+  });
   ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (decoding.readVarUint(decoder) !== 0) return;
     if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
-    waiting.shift()?.(decoding.readVarUint8Array(decoder));
+    waiting.shift()?.resolve(decoding.readVarUint8Array(decoder));
   });
   const step1 = (stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())) => {
     const encoder = encoding.createEncoder();
@@ -100,7 +107,7 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
     encoding.writeVarUint8Array(encoder, stateVector);
     ws.send(encoding.toUint8Array(encoder));
-    return new Promise<Uint8Array>((r) => waiting.push(r));
+    return new Promise<Uint8Array>((resolve, reject) => waiting.push({ resolve, reject }));
   };
   return {
     ws,

@@ -21,14 +21,24 @@ const runs = quick ? 1 : 5;
 
 const rows: Row[] = [];
 const overhead = await measureValidationOverhead(updates, runs);
-rows.push({
-  scenario: `Validation overhead: server CPU to accept ${updates.toLocaleString('en')} claim updates (median of ${runs})`,
-  figure: `${overhead.checkedCpuMs.toFixed(0)} ms checked`,
-  reference: `${overhead.uncheckedCpuMs.toFixed(0)} ms unchecked`,
-  ratio: `+${(overhead.overhead * 100).toFixed(1)} %`,
-  target: '≤ +25 %',
-  met: overhead.overhead <= 0.25,
-});
+rows.push(
+  {
+    scenario: `Validation overhead: server process CPU to accept ${updates.toLocaleString('en')} claim updates (median of ${runs})`,
+    figure: `${overhead.checkedCpuMs.toFixed(0)} ms checked`,
+    reference: `${overhead.uncheckedCpuMs.toFixed(0)} ms unchecked`,
+    ratio: `+${(overhead.overhead * 100).toFixed(1)} %`,
+    target: '≤ +25 %',
+    met: overhead.overhead <= 0.25,
+  },
+  {
+    scenario: `… of which the JavaScript thread (median of ${runs})`,
+    figure: `${overhead.checkedMainMs.toFixed(0)} ms checked`,
+    reference: `${overhead.uncheckedMainMs.toFixed(0)} ms unchecked`,
+    ratio: `+${(overhead.mainOverhead * 100).toFixed(1)} %`,
+    target: '≤ +25 %',
+    met: overhead.mainOverhead <= 0.25,
+  },
+);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
 const table = [

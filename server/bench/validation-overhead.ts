@@ -11,9 +11,14 @@ import { SEED_DOC, adminToken, connectRaw, median, startBenchServer } from './ha
 export interface OverheadResult {
   updates: number;
   runs: number;
+  /** Whole process: the JavaScript thread plus V8's and libuv's helper threads. */
   checkedCpuMs: number;
   uncheckedCpuMs: number;
   overhead: number;
+  /** The JavaScript (main) thread alone. */
+  checkedMainMs: number;
+  uncheckedMainMs: number;
+  mainOverhead: number;
 }
 
 /** N small updates as one person's client makes them: claims created, then edited. */
@@ -37,7 +42,7 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
   return { updates: updates.slice(0, n), stateVector };
 }
 
-async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<number> {
+async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used: number; mainThread: number }> {
   const server = await startBenchServer(mode);
   try {
     const token = await adminToken(server.url);
@@ -47,15 +52,17 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<number>
     const { updates, stateVector } = generateUpdates(await writer.fetchState(), me.user, n);
     await writer.roundTrip(stateVector);
     const before = server.cpuMs();
+    const mainBefore = server.mainThreadCpuMs();
     for (let i = 0; i < updates.length; i++) {
       writer.sendUpdate(updates[i]);
       if (i % 200 === 199) await writer.roundTrip(stateVector); // keep the socket buffers bounded
     }
     await writer.roundTrip(stateVector);
     const used = server.cpuMs() - before;
+    const mainThread = server.mainThreadCpuMs() - mainBefore;
     writer.close();
     watcher.close();
-    return used;
+    return { used, mainThread };
   } finally {
     await server.stop();
   }
@@ -63,13 +70,23 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<number>
 
 /** Measures checked vs unchecked acceptance of `updates` updates, `runs` times each (median). */
 export async function measureValidationOverhead(updates = 10_000, runs = 5): Promise<OverheadResult> {
-  const checked: number[] = [];
-  const unchecked: number[] = [];
+  const results = { checked: [] as { used: number; mainThread: number }[], unchecked: [] as { used: number; mainThread: number }[] };
   for (let run = 0; run < runs; run++) {
     const order = run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const);
-    for (const mode of order) (mode === 'checked' ? checked : unchecked).push(await oneRun(mode, updates));
+    for (const mode of order) results[mode].push(await oneRun(mode, updates));
   }
-  const checkedCpuMs = median(checked);
-  const uncheckedCpuMs = median(unchecked);
-  return { updates, runs, checkedCpuMs, uncheckedCpuMs, overhead: checkedCpuMs / uncheckedCpuMs - 1 };
+  const checkedCpuMs = median(results.checked.map((r) => r.used));
+  const uncheckedCpuMs = median(results.unchecked.map((r) => r.used));
+  const checkedMainMs = median(results.checked.map((r) => r.mainThread));
+  const uncheckedMainMs = median(results.unchecked.map((r) => r.mainThread));
+  return {
+    updates,
+    runs,
+    checkedCpuMs,
+    uncheckedCpuMs,
+    overhead: checkedCpuMs / uncheckedCpuMs - 1,
+    checkedMainMs,
+    uncheckedMainMs,
+    mainOverhead: checkedMainMs / uncheckedMainMs - 1,
+  };
 }

@@ -1,19 +1,32 @@
-/** / — the articles the team is checking, newest first. */
+/** / — the articles the team is checking, newest first (offline: the list as last seen here). */
 import { useEffect, useState } from 'react';
 import { fetchDocuments, type DocumentSummary } from '../api/documents.js';
+import { ApiError } from '../api/http.js';
 import { formatDate } from '../app/format.js';
 import { Link } from '../components/Link.js';
+import { rememberDocuments, rememberedDocuments } from '../session/offline-memory.js';
 
 export function ArticleListPage() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
 
   useEffect(() => {
     document.title = 'Articles — Factdesk';
     let current = true;
     fetchDocuments().then(
-      (docs) => current && setDocuments(docs),
-      (e: Error) => current && setError(e.message),
+      (docs) => {
+        rememberDocuments(docs);
+        if (current) setDocuments(docs);
+      },
+      (e: Error) => {
+        if (!current) return;
+        const remembered = e instanceof ApiError && e.status === 0 ? rememberedDocuments() : null;
+        if (remembered) {
+          setDocuments(remembered);
+          setOffline(true);
+        } else setError(e.message);
+      },
     );
     return () => {
       current = false;
@@ -25,6 +38,7 @@ export function ArticleListPage() {
   return (
     <main id="main" tabIndex={-1} className="page">
       <h1>Articles</h1>
+      {offline && <p role="status">You are offline: this is the list as last seen on this device.</p>}
       {error && (
         <p className="form-error" role="alert">
           The articles could not be loaded: {error}

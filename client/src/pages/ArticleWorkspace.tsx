@@ -15,6 +15,7 @@ import { remoteSelections } from '../editor/presence-plugin.js';
 import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
 import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
 import { useSessionEvents } from '../hooks/use-session-events.js';
+import { useUnsentWarning } from '../hooks/use-unsent-warning.js';
 import { showToast, useUi } from '../store/ui-store.js';
 import { ArticleToolbar } from '../components/ArticleToolbar.js';
 import { ArticleView } from '../components/ArticleView.js';
@@ -46,6 +47,7 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
   const remote = useMemo(() => (index ? remoteSelections(peers, index) : []), [peers, index]);
 
   useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);
+  useUnsentWarning(session);
   useEffect(() => () => useUi.getState().resetArticle(), []);
   useEffect(() => {
     document.title = meta.title ? `${meta.title} — Factdesk` : 'Factdesk';
@@ -112,7 +114,7 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
             onAnnotateKey={annotate}
           />
         ) : (
-          <h1 className="article-loading">{session.synced ? 'This article has no text yet.' : 'Loading the article…'}</h1>
+          <h1 className="article-loading">{loadingText(session)}</h1>
         )}
       </main>
       <aside aria-label="Claims" className="article-aside">
@@ -130,4 +132,10 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
       </aside>
     </div>
   );
+}
+
+function loadingText(session: ArticleSession): string {
+  if (session.synced) return 'This article has no text yet.';
+  if (session.loaded && typeof navigator !== 'undefined' && !navigator.onLine) return 'This article is not saved on this device yet: connect once to read it offline.';
+  return 'Loading the article…';
 }
