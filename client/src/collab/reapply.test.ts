@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createClaim, deleteClaim, listClaims, readClaim, targetFromRange, updateClaim, type Actor, type Claim } from '@factdesk/shared';
+import { createClaim, deleteClaim, listClaims, readClaim, setClaimStatus, targetFromRange, updateClaim, type Actor, type Claim } from '@factdesk/shared';
+import { checkUpdate } from '../../../server/src/validation/index.js';
 import { rangeOf, seedIndex } from '../test/seed-article.js';
 import { changeKey, describeChange, pendingChanges, reapplyChanges } from './reapply.js';
 
@@ -58,6 +59,28 @@ describe('re-applying pending changes after a rejection', () => {
     const recreated = listClaims(fresh).find((c) => c.rationale === 'new while offline');
     expect(recreated?.author.id).toBe(anna.id);
     expect(recreated?.target.quote.exact).toBe('Ukraine');
+  });
+
+  it('puts back a submission for review, which the server accepts, and drops an approval the rules refuse', () => {
+    const server = new Y.Doc();
+    const annas = claimBy(server, anna, 'Riyadh', 'ready');
+    const ritas = claimBy(server, rita, 'Russia', 'in review');
+    setClaimStatus(server, ritas, 'in-review', rita, { action: 'submitted' });
+    const local = copy(server);
+    setClaimStatus(local, annas, 'in-review', anna, { action: 'submitted' });
+    setClaimStatus(local, ritas, 'approved', anna, { action: 'approved' }, { decision: 'approved', reviewer: anna, at: new Date().toISOString(), comment: '' });
+
+    const fresh = copy(server);
+    const changes = pendingChanges(byId(local), fresh, [annas, ritas]);
+    expect(changes.map((c) => [c.kind, c.claim.id])).toEqual([['status', annas], ['status', ritas]]);
+    const updates: Uint8Array[] = [];
+    fresh.on('update', (u: Uint8Array) => updates.push(u));
+    const dropped = reapplyChanges(fresh, anna, changes);
+    expect(dropped.map((d) => d.change.claim.id)).toEqual([ritas]);
+    expect(readClaim(fresh, annas)?.status).toBe('in-review');
+    expect(describeChange(changes[0])).toContain('In review');
+    // What was re-applied passes the server's own gate.
+    for (const update of updates) expect(checkUpdate(server, update, anna, new Map()).ok).toBe(true);
   });
 
   it('re-applies each claim in its own transaction', () => {

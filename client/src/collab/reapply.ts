@@ -9,16 +9,35 @@
  * reported instead of being sent to be refused again.
  *
  * What is re-applied: a claim created here, a change to a claim's content (target, verdict,
- * rationale, sources, tags) and a deletion. Status changes and comments are not (rare while
- * offline; a review must be redone on the server's state anyway).
+ * rationale, sources, tags), a change of its status (submitted, approved, changes requested —
+ * with the review that goes with it) and a deletion. Comments have no UI yet, so none can be
+ * pending.
  */
 import type * as Y from 'yjs';
-import { canAnnotate, canDeleteClaim, canEditClaim, createClaim, deleteClaim, personRef, readClaim, updateClaim, type Actor, type Claim, type ClaimInput } from '@factdesk/shared';
+import {
+  STATUS_LABELS,
+  canAnnotate,
+  canDeleteClaim,
+  canEditClaim,
+  createClaim,
+  deleteClaim,
+  personRef,
+  readClaim,
+  setClaimStatus,
+  statusChangeRefusal,
+  updateClaim,
+  type Actor,
+  type Claim,
+  type ClaimInput,
+  type HistoryEntry,
+  type PersonRef,
+} from '@factdesk/shared';
 
 /** One local change that the server's doc does not have. */
 export type PendingChange =
   | { kind: 'create'; claim: Claim }
   | { kind: 'update'; claim: Claim }
+  | { kind: 'status'; claim: Claim }
   | { kind: 'delete'; claim: Claim };
 
 /** A change that was not re-applied, and why. */
@@ -43,12 +62,18 @@ function sameContent(a: Claim, b: Claim): boolean {
  */
 export function changeKey(change: PendingChange): string {
   if (change.kind === 'delete') return `delete:${change.claim.id}`;
+  if (change.kind === 'status') return `status:${change.claim.id}:${change.claim.status}`;
   return `${change.kind}:${change.kind === 'update' ? change.claim.id : ''}:${JSON.stringify(content(change.claim))}`;
 }
 
 /** How a dropped change is described to the person, e.g. `your edit of the claim on “Riyadh”`. */
 export function describeChange(change: PendingChange): string {
-  const what = change.kind === 'create' ? 'new claim' : change.kind === 'update' ? 'edit of the claim' : 'deletion of the claim';
+  const what = {
+    create: 'new claim',
+    update: 'edit of the claim',
+    status: `move to “${STATUS_LABELS[change.claim.status]}” of the claim`,
+    delete: 'deletion of the claim',
+  }[change.kind];
   return `your ${what} on “${change.claim.target.quote.exact}”`;
 }
 
@@ -63,7 +88,10 @@ export function pendingChanges(local: ReadonlyMap<string, Claim>, fresh: Y.Doc, 
     const theirs = readClaim(fresh, id);
     if (mine && !theirs) changes.push({ kind: 'create', claim: mine });
     else if (!mine && theirs) changes.push({ kind: 'delete', claim: theirs });
-    else if (mine && theirs && !sameContent(mine, theirs)) changes.push({ kind: 'update', claim: mine });
+    else if (mine && theirs) {
+      if (!sameContent(mine, theirs)) changes.push({ kind: 'update', claim: mine });
+      if (mine.status !== theirs.status) changes.push({ kind: 'status', claim: mine });
+    }
   }
   return changes;
 }
@@ -75,6 +103,7 @@ function refusal(doc: Y.Doc, user: Actor, change: PendingChange): string | null 
   const current = readClaim(doc, change.claim.id);
   if (!current) return change.kind === 'delete' ? null : 'the claim no longer exists';
   if (change.kind === 'delete') return canDeleteClaim(user, current) ? null : 'you can delete only your own claims that are not signed off';
+  if (change.kind === 'status') return statusChangeRefusal(user, current, change.claim.status);
   return canEditClaim(user, current) ? null : 'you can edit only your own claims';
 }
 
@@ -94,7 +123,23 @@ export function reapplyChanges(doc: Y.Doc, user: Actor, changes: readonly Pendin
     // A new claim gets a new id (createClaim's); its history starts afresh.
     if (change.kind === 'create') createClaim(doc, by, content(change.claim));
     else if (change.kind === 'update') updateClaim(doc, change.claim.id, by, content(change.claim));
+    else if (change.kind === 'status') reapplyStatus(doc, change.claim, by);
     else deleteClaim(doc, change.claim.id);
   }
   return dropped;
+}
+
+const STATUS_ACTIONS: Record<Claim['status'], HistoryEntry['action']> = {
+  draft: 'edited',
+  'in-review': 'submitted',
+  approved: 'approved',
+  'changes-requested': 'changes-requested',
+};
+
+/** Moves the claim to the local status again; a decision carries its review, re-signed now. */
+function reapplyStatus(doc: Y.Doc, claim: Claim, by: PersonRef): void {
+  const decided = claim.status === 'approved' || claim.status === 'changes-requested';
+  const review = decided && claim.review ? { ...claim.review, reviewer: by, at: new Date().toISOString() } : undefined;
+  const note = claim.status === 'changes-requested' ? claim.review?.comment.slice(0, 1000) : undefined;
+  setClaimStatus(doc, claim.id, claim.status, by, { action: STATUS_ACTIONS[claim.status], ...(note ? { note } : {}) }, review);
 }
