@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs';
 import { ROOT, emptyClaimWrite, type ClaimWrite } from '@factdesk/shared';
-import { Locator, UnknownItemError, type ItemPlace } from './locate.js';
+import { Locator, UnknownItemError, isDeleted, isItem, type AnyItem, type ItemPlace } from './locate.js';
+import { TYPE_REF, decodeUpdate, type DecodedContent, type DecodedItem, type DecodedUpdate } from './decode-update.js';
 
 export type Inspection =
   | {
@@ -23,9 +24,9 @@ class Refusal extends Error {}
 
 /** Decodes the update and describes its claim writes, or says why it cannot be taken. */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update);
+    decoded = decodeUpdate(update);
   } catch {
     return { ok: false, reason: 'the change could not be decoded', malformed: true };
   }
@@ -40,8 +41,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
   }
 }
 
-function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Inspection {
-  const locator = new Locator(doc, structs as (Y.Item | Y.GC | Y.Skip)[]);
+function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
+  const locator = new Locator(doc, structs);
   const writes = new Map<string, ClaimWrite>();
   const write = (claimId: string) => {
     let w = writes.get(claimId);
@@ -51,16 +52,16 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
   const clients = new Set<number>();
   const containersCreated: ContainerWrite[] = [];
 
-  checkContiguous(doc, structs as (Y.Item | Y.GC | Y.Skip)[]);
+  checkContiguous(doc, structs);
   let changes = false;
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) continue;
+    if (struct.kind === 'skip') continue;
     const known = Y.getState(doc.store, struct.id.client);
     if (struct.id.clock + struct.length <= known) continue; // already integrated: Yjs ignores it
     // A garbage-collected range carries no content, but it does take up its client's clocks.
     clients.add(struct.id.client);
     changes = true;
-    if (!(struct instanceof Y.Item)) continue;
+    if (struct.kind !== 'item') continue;
     const place = locator.place(struct);
     if (place && !place.parent.dead) recordInsert(place, struct, write, containersCreated);
   }
@@ -70,13 +71,13 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
     else w.threadReplaced = true;
   }
 
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of deletes) {
     for (const { clock, len } of ranges) {
       for (const item of itemsInRange(locator, client, clock, len)) {
-        if (item.deleted) continue;
+        if (isDeleted(item)) continue;
         changes = true;
         const place = locator.place(item);
-        if (place && !place.parent.dead) recordDelete(place, item, write);
+        if (place && !place.parent.dead) recordDelete(place, write);
       }
     }
   }
@@ -85,13 +86,13 @@ function describe(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>
   for (const w of result) {
     if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
   }
-  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && ds.clients.size === 0, changes };
+  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && deletes.size === 0, changes };
 }
 
 /** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */
-function checkContiguous(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): void {
+function checkContiguous(doc: Y.Doc, structs: DecodedUpdate['structs']): void {
   const first = new Map<number, number>();
-  for (const s of structs) if (!(s instanceof Y.Skip) && !first.has(s.id.client)) first.set(s.id.client, s.id.clock);
+  for (const s of structs) if (s.kind !== 'skip' && !first.has(s.id.client)) first.set(s.id.client, s.id.clock);
   for (const [client, clock] of first) {
     if (clock > Y.getState(doc.store, client)) {
       throw new UnknownItemError('the change depends on an earlier change the server does not have');
@@ -99,11 +100,11 @@ function checkContiguous(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): void 
   }
 }
 
-function* itemsInRange(locator: Locator, client: number, clock: number, len: number): Generator<Y.Item> {
+function* itemsInRange(locator: Locator, client: number, clock: number, len: number): Generator<AnyItem> {
   let at = clock;
   while (at < clock + len) {
-    const struct = locator.struct(Y.createID(client, at));
-    if (struct instanceof Y.Item) yield struct;
+    const struct = locator.struct({ client, clock: at });
+    if (isItem(struct)) yield struct;
     at = struct.id.clock + struct.length;
   }
 }
@@ -114,10 +115,14 @@ function serverOnlyPart(root: string): string {
   return 'outside the claims';
 }
 
-function lastValue(content: Y.Item['content']): unknown {
-  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
-  if (content instanceof Y.ContentType) return content.type;
+function lastValue(content: DecodedContent): unknown {
+  if (content.kind === 'any') return content.values[content.values.length - 1];
+  if (content.kind === 'type') return { container: content.typeRef }; // never a valid field value
   throw new Refusal('claims hold only JSON values and their history and thread');
+}
+
+function isContainer(content: DecodedContent, typeRef: number): boolean {
+  return content.kind === 'type' && content.typeRef === typeRef;
 }
 
 /** History and thread containers written by the update; allowed only with a new claim. */
@@ -128,7 +133,7 @@ interface ContainerWrite {
 
 function recordInsert(
   place: ItemPlace,
-  item: Y.Item,
+  item: DecodedItem,
   write: (id: string) => ClaimWrite,
   containersCreated: ContainerWrite[],
 ): void {
@@ -139,7 +144,7 @@ function recordInsert(
   if (claimId === '#') throw new Refusal('the claims map holds only claims by id');
   const w = write(claimId);
   if (path.length === 1) {
-    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+    if (!isContainer(item.content, TYPE_REF.map)) {
       throw new Refusal('a claim must be a map of fields');
     }
     w.kind = 'create';
@@ -147,8 +152,7 @@ function recordInsert(
   }
   if (path.length === 2) {
     if (field === 'history' || field === 'thread') {
-      const expected = field === 'history' ? Y.Array : Y.Map;
-      if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof expected)) {
+      if (!isContainer(item.content, field === 'history' ? TYPE_REF.array : TYPE_REF.map)) {
         throw new Refusal(`the ${field} of a claim has a fixed shape`);
       }
       containersCreated.push({ w, field });
@@ -162,13 +166,13 @@ function recordInsert(
     return;
   }
   if (path.length === 3 && field === 'history' && sub === '#') {
-    if (!(item.content instanceof Y.ContentAny)) throw new Refusal('history entries are JSON values');
+    if (item.content.kind !== 'any') throw new Refusal('history entries are JSON values');
     if (item.rightOrigin !== null) w.historyRewritten = true; // only appends at the end
-    w.historyAppended.push(...item.content.arr);
+    w.historyAppended.push(...item.content.values);
     return;
   }
   if (path.length === 3 && field === 'thread' && sub !== '#') {
-    if (!(item.content instanceof Y.ContentAny)) throw new Refusal('comments are JSON values');
+    if (item.content.kind !== 'any') throw new Refusal('comments are JSON values');
     upsertComment(w, sub, lastValue(item.content));
     return;
   }
@@ -184,7 +188,7 @@ function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
   }
 }
 
-function recordDelete(place: ItemPlace, item: Y.Item, write: (id: string) => ClaimWrite): void {
+function recordDelete(place: ItemPlace, write: (id: string) => ClaimWrite): void {
   const { root, keys } = place.parent;
   if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
   const path = [...keys, place.key ?? '#'];

@@ -6,6 +6,7 @@
  * rules can read.
  */
 import * as Y from 'yjs';
+import type { DecodedContent, DecodedItem, DecodedStruct, StructId } from './decode-update.js';
 
 /** Where a type lives: the root name and the keys down to it ('#' for an array slot). */
 export interface TypePath {
@@ -23,7 +24,30 @@ export interface ItemPlace {
 
 export class UnknownItemError extends Error {}
 
-type Struct = Y.Item | Y.GC | Y.Skip;
+/** A struct of the server's doc (Yjs classes) or of the incoming update (plain objects). */
+export type Struct = Y.Item | Y.GC | DecodedStruct;
+/** An item, integrated on the server or only in the incoming update. */
+export type AnyItem = Y.Item | DecodedItem;
+
+/** True for items (not garbage-collected or skipped ranges). */
+export function isItem(s: Struct): s is AnyItem {
+  return s instanceof Y.Item || (!(s instanceof Y.GC) && s.kind === 'item');
+}
+
+/** What the rules need of an item's content, whichever side it comes from. */
+export function contentOf(item: AnyItem): DecodedContent {
+  if (!(item instanceof Y.Item)) return item.content;
+  const c = item.content;
+  if (c instanceof Y.ContentAny) return { kind: 'any', values: c.arr };
+  if (c instanceof Y.ContentType) return { kind: 'type', typeRef: c.type instanceof Y.Map ? 1 : c.type instanceof Y.Array ? 0 : -1 };
+  if (c instanceof Y.ContentDeleted) return { kind: 'deleted' };
+  return { kind: 'other' };
+}
+
+/** Deleted on the server (items of the update are not, yet). */
+export function isDeleted(item: AnyItem): boolean {
+  return item instanceof Y.Item && item.deleted;
+}
 
 /** Finds structs of the incoming update by ID. */
 class UpdateIndex {
@@ -37,7 +61,7 @@ class UpdateIndex {
     }
   }
 
-  find(id: Y.ID): Struct | null {
+  find(id: StructId): Struct | null {
     const list = this.byClient.get(id.client);
     if (!list) return null;
     let lo = 0;
@@ -56,8 +80,8 @@ class UpdateIndex {
 /** Resolves places of update items and server items, memoised per struct. */
 export class Locator {
   private readonly update: UpdateIndex;
-  private readonly places = new Map<Struct, ItemPlace | null>();
-  private readonly typePaths = new Map<Y.Item, TypePath | null>();
+  private readonly places = new Map<AnyItem, ItemPlace | null>();
+  private readonly typePaths = new Map<AnyItem, TypePath | null>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -67,7 +91,7 @@ export class Locator {
   }
 
   /** The server's struct holding this ID, if the server has it. */
-  serverStruct(id: Y.ID): Y.Item | Y.GC | null {
+  serverStruct(id: StructId): Y.Item | Y.GC | null {
     const structs = this.doc.store.clients.get(id.client);
     if (!structs || structs.length === 0) return null;
     const last = structs[structs.length - 1];
@@ -76,14 +100,14 @@ export class Locator {
   }
 
   /** The struct with this ID, on the server or in the update; throws when neither has it. */
-  struct(id: Y.ID): Struct {
+  struct(id: StructId): Struct {
     const found = this.serverStruct(id) ?? this.update.find(id);
     if (!found) throw new UnknownItemError(`the change refers to data the server does not have (${id.client}:${id.clock})`);
     return found;
   }
 
   /** Where an item lands; null when it lands in garbage-collected (long deleted) content. */
-  place(item: Y.Item): ItemPlace | null {
+  place(item: AnyItem): ItemPlace | null {
     if (this.places.has(item)) return this.places.get(item) ?? null;
     this.places.set(item, null); // guards against reference cycles in forged updates
     const place = this.computePlace(item);
@@ -91,17 +115,17 @@ export class Locator {
     return place;
   }
 
-  private computePlace(item: Y.Item): ItemPlace | null {
+  private computePlace(item: AnyItem): ItemPlace | null {
     const parent = item.parent as unknown;
     if (parent instanceof Y.AbstractType) {
       const path = this.pathOfType(parent);
       return path && { parent: path, key: item.parentSub };
     }
     if (typeof parent === 'string') return { parent: { root: parent, keys: [], dead: false }, key: item.parentSub };
-    if (parent instanceof Y.ID) {
-      const owner = this.struct(parent);
-      if (!(owner instanceof Y.Item)) return null;
-      if (!(owner.content instanceof Y.ContentType) && !owner.deleted) {
+    if (parent && typeof parent === 'object') {
+      const owner = this.struct(parent as StructId);
+      if (!isItem(owner)) return null;
+      if (contentOf(owner).kind !== 'type' && !isDeleted(owner)) {
         throw new UnknownItemError('the change nests data inside a value that is not a container');
       }
       const path = this.pathOfItemType(owner);
@@ -111,19 +135,19 @@ export class Locator {
     const neighbourId = item.origin ?? item.rightOrigin;
     if (!neighbourId) throw new UnknownItemError('the change holds an item without a place');
     const neighbour = this.struct(neighbourId);
-    if (!(neighbour instanceof Y.Item)) return null;
+    if (!isItem(neighbour)) return null;
     return this.place(neighbour);
   }
 
   /** The path of the type that a (container) item holds. */
-  pathOfItemType(item: Y.Item): TypePath | null {
+  pathOfItemType(item: AnyItem): TypePath | null {
     if (this.typePaths.has(item)) return this.typePaths.get(item) ?? null;
     this.typePaths.set(item, null);
     const place = this.place(item);
     const path = place && {
       root: place.parent.root,
       keys: [...place.parent.keys, place.key ?? '#'],
-      dead: place.parent.dead || item.deleted,
+      dead: place.parent.dead || isDeleted(item),
     };
     this.typePaths.set(item, path);
     return path;

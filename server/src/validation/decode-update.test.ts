@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createClaim, deleteClaim, updateClaim } from '@factdesk/shared';
+import { decodeUpdate } from './decode-update.js';
+
+const target = { version: 1, quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: 0, end: 1 } };
+
+/** Every update a client makes while creating, editing and deleting claims (and text). */
+function sampleUpdates(): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const a = createClaim(doc, { id: 'u', name: 'Ünïcødé 👩‍⚖️' }, { target, verdict: 'true', rationale: 'r', sources: [{ url: 'https://e.org', title: 't' }] });
+  updateClaim(doc, a, { id: 'u', name: 'U' }, { rationale: 'second 🚀' });
+  doc.getText('t').insert(0, 'héllo 👋 wörld');
+  doc.getArray('arr').insert(0, [1, 'two', { three: [3] }, new Uint8Array([4])]);
+  deleteClaim(doc, a);
+  updates.push(Y.encodeStateAsUpdate(doc));
+  return updates;
+}
+
+describe('reading an update without Yjs classes', () => {
+  it('finds the same structs, lengths, parents and deletions as Y.decodeUpdate', () => {
+    for (const update of sampleUpdates()) {
+      const ours = decodeUpdate(update);
+      const theirs = Y.decodeUpdate(update);
+      expect(ours.structs.map((s) => [s.kind, s.id.client, s.id.clock, s.length])).toEqual(
+        theirs.structs.map((s) => [s instanceof Y.Item ? 'item' : s instanceof Y.GC ? 'gc' : 'skip', s.id.client, s.id.clock, s.length]),
+      );
+      ours.structs.forEach((s, i) => {
+        const t = theirs.structs[i];
+        if (s.kind !== 'item' || !(t instanceof Y.Item)) return;
+        expect(s.parentSub).toBe(t.parentSub);
+        expect(JSON.stringify(s.parent)).toBe(JSON.stringify(t.parent));
+        if (t.content instanceof Y.ContentAny) expect(s.content).toEqual({ kind: 'any', values: t.content.arr });
+      });
+      expect([...ours.deletes].map(([c, r]) => [c, r])).toEqual([...theirs.ds.clients].map(([c, r]) => [c, r.map((x) => ({ clock: x.clock, len: x.len }))]));
+    }
+  });
+
+  it('throws on truncated input', () => {
+    const update = sampleUpdates()[0];
+    expect(() => decodeUpdate(update.slice(0, update.length - 3))).toThrow();
+  });
+});
