@@ -3,6 +3,7 @@
  * appended since it. Synchronous on purpose — the room appends an update and only then
  * broadcasts it, so a crash never loses a change another client has already seen.
  */
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
 
@@ -41,7 +42,20 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     compact(docId, state, upToUpdateCount) {
       compact(docId, state, upToUpdateCount);
     },
+    ...(db.memory ? {} : { compactInBackground: (docId: string) => compactInWorker(db.name, docId) }),
   };
+}
+
+/** Folds a document's log into its snapshot in a worker thread (compaction-worker.ts). */
+function compactInWorker(dbFile: string, docId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./compaction-worker.mjs', import.meta.url), { workerData: { dbFile, docId } });
+    worker.once('message', (result: { ok: boolean; folded?: number; error?: string }) =>
+      result.ok ? resolve(result.folded ?? 0) : reject(new Error(result.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`compaction worker exited with ${code}`)));
+  });
 }
 
 /** A Buffer view of the same bytes (better-sqlite3 binds Buffers as BLOBs). */

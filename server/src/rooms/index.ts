@@ -159,6 +159,7 @@ export function createRooms(options: RoomsOptions): Rooms {
       for (const timer of unloadTimers.values()) clearTimeout(timer);
       unloadTimers.clear();
       for (const room of [...rooms.values()]) {
+        await room.settled();
         room.compact();
         drop(room, CLOSE.goingAway, 'server shutting down');
       }

@@ -36,6 +36,8 @@ export class Room {
   /** Updates of each peer that build on a change not here yet (see receiveUpdate). */
   private readonly waiting = new Map<Peer, Uint8Array[]>();
   private compactScheduled = false;
+  /** The compaction running in a worker thread, if any. */
+  private background: Promise<void> | null = null;
   /** Compact once `pending` reaches this; pushed back after a failed compaction. */
   private compactAt = COMPACT_AFTER;
   private broken = false;
@@ -168,16 +170,22 @@ export class Room {
     return fn(this.doc);
   }
 
+  /** Resolves once no background compaction of this room is running. */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
   /**
-   * Folds the log into a snapshot of the current state. It runs on the event loop, between
-   * messages: encoding the seed article with 1,000 claims and writing it takes about
-   * 35–65 ms on the 2-core test machine (compaction.test.ts), short enough to need no worker thread. A failure
-   * leaves the log as it was — nothing is lost, restart just replays more updates — so it is
-   * logged and the room carries on.
+   * Folds the log into a snapshot of the current state, on the event loop: used when the room
+   * is idle or closing (and where the log cannot compact in the background). Encoding the seed
+   * article with 1,000 claims and writing it takes about 35–65 ms on the 2-core test machine
+   * (compaction.test.ts) — too long for a busy room, which compacts in a worker instead
+   * (scheduleCompaction). A failure leaves the log as it was — nothing is lost, restart just
+   * replays more updates — so it is logged and the room carries on.
    */
   compact(): void {
     this.compactScheduled = false;
-    if (this.broken || this.pending === 0) return;
+    if (this.broken || this.pending === 0 || this.background) return;
     try {
       this.log.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.pending);
       this.pending = 0;
@@ -214,10 +222,30 @@ export class Room {
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    if (!this.compactScheduled && this.pending >= this.compactAt) {
+    if (this.pending >= this.compactAt) this.scheduleCompaction();
+  }
+
+  /** Compacts a busy room's log without stopping it: in a worker thread when the log can. */
+  private scheduleCompaction(): void {
+    if (this.compactScheduled || this.background) return;
+    const inBackground = this.log.compactInBackground?.bind(this.log);
+    if (!inBackground) {
       this.compactScheduled = true;
       setImmediate(() => this.compact());
+      return;
     }
+    this.background = inBackground(this.id)
+      .then(
+        (folded) => {
+          this.pending = Math.max(0, this.pending - folded);
+          this.compactAt = COMPACT_AFTER;
+        },
+        (error: Error) => {
+          this.compactAt = this.pending + COMPACT_AFTER;
+          if (!this.broken) console.error(`room ${this.id}: could not compact the update log: ${error.message}`);
+        },
+      )
+      .finally(() => (this.background = null));
   }
 
   private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {

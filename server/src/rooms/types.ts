@@ -14,6 +14,12 @@ export interface UpdateLog {
   pendingSinceSnapshot(docId: string): number;
   /** Replaces the snapshot by `state` (the full doc state) and drops the updates it covers. */
   compact(docId: string, state: Uint8Array, upToUpdateCount: number): void;
+  /**
+   * Folds the stored updates into the snapshot off the event loop (a worker thread), from what
+   * is on disk; resolves with how many updates it folded. Optional: without it rooms compact
+   * synchronously. Never run it alongside `compact` for the same document.
+   */
+  compactInBackground?(docId: string): Promise<number>;
 }
 
 /** Whether a document exists (rooms are only opened for existing documents). */
