@@ -2,7 +2,7 @@
  * Prepares claims for a test the way a script would: over the real collaboration socket,
  * with a person's bearer token, so the server checks them like any other change. Tests about
  * what a role may see use it to set the scene quickly; the claim form itself is exercised in
- * collab.test.ts.
+ * collab.test.ts. A reviewer signs a claim off the same way (`signOffClaim`).
  */
 import {
   articleSchema,
@@ -47,9 +47,29 @@ export async function seedClaim(server: ServerUnderTest, docId: string, author: 
     const status = claim.status ?? 'draft';
     if (status === 'in-review') setClaimStatus(writer.doc, id, 'in-review', by, { action: 'submitted' });
     // Another connection seeing the claim proves the server applied and stored it.
-    await witness.until((doc) => readClaim(doc, id)?.status === status);
+    await witness.until((doc) => readClaim(doc, id)?.status === status).catch((error: Error) => {
+      throw new Error(writer.rejections.length ? `The server refused the claim: ${writer.rejections.join('; ')}` : error.message);
+    });
     if (writer.rejections.length) throw new Error(`The server refused the claim: ${writer.rejections.join('; ')}`);
     return id;
+  } finally {
+    writer.destroy();
+    witness.destroy();
+  }
+}
+
+/** Signs off claim `claimId` (in review) as `reviewer` and waits until the server has accepted it. */
+export async function signOffClaim(server: ServerUnderTest, docId: string, reviewer: Credentials, claimId: string): Promise<void> {
+  const writer = connectCollab(server.url, docId, reviewer.token);
+  const witness = connectCollab(server.url, docId, reviewer.token);
+  try {
+    await writer.until((doc) => readClaim(doc, claimId)?.status === 'in-review');
+    const by = personRef(reviewer.user);
+    const review = { decision: 'approved' as const, reviewer: by, at: new Date().toISOString(), comment: '' };
+    setClaimStatus(writer.doc, claimId, 'approved', by, { action: 'approved' }, review);
+    await witness.until((doc) => readClaim(doc, claimId)?.status === 'approved').catch((error: Error) => {
+      throw new Error(writer.rejections.length ? `The server refused the sign-off: ${writer.rejections.join('; ')}` : error.message);
+    });
   } finally {
     writer.destroy();
     witness.destroy();

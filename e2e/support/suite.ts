@@ -14,6 +14,7 @@ import { startServerUnderTest, type ServerUnderTest } from '../../server/src/tes
 import { AppHeader } from '../pages/app-header.js';
 import { ArticleListPage } from '../pages/article-list-page.js';
 import { ArticlePage } from '../pages/article-page.js';
+import { ExportMenu } from '../pages/export-menu.js';
 import { SignInPage } from '../pages/sign-in-page.js';
 import { TeamPage } from '../pages/team-page.js';
 import { launchBrowser, newPersonContext, Teardown, type ContextOptions } from './browser.js';
@@ -33,6 +34,8 @@ export interface Person {
   header: AppHeader;
   articles: ArticleListPage;
   article: ArticlePage;
+  /** The article page's Export button and dialog. */
+  exportMenu: ExportMenu;
   team: TeamPage;
   /** Uncaught errors in the page, to explain a failure. */
   pageErrors: string[];
@@ -91,6 +94,7 @@ export function browserSuite(): BrowserSuite {
         header: new AppHeader(page),
         articles: new ArticleListPage(page),
         article: new ArticlePage(page),
+        exportMenu: new ExportMenu(page),
         team: new TeamPage(page),
         pageErrors,
       };

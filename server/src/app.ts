@@ -16,6 +16,7 @@ import { openDatabase, type Db } from './db/database.js';
 import { createDocumentRepository } from './documents/documents.js';
 import { seedDocuments } from './documents/seed.js';
 import { createApi } from './http/api.js';
+import { annotationImportRoutes } from './http/annotation-import-routes.js';
 import { documentRoutes } from './http/document-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { createRequestHandler } from './http/handler.js';
@@ -56,7 +57,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const users = createUserRepository(db);
     const sessions = createSessionStore(db);
-    const team = createTeam({ users, sessions, audit: createAuditLog(db) });
+    const audit = createAuditLog(db);
+    const team = createTeam({ users, sessions, audit });
     const firstAdmin = await ensureFirstAdmin({ users, team }, config.adminPassword);
 
     const updateLog = createSqliteUpdateLog(db);
@@ -85,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }),
         ...documentRoutes({ documents }),
         ...exportRoutes({ documents, rooms }),
+        ...annotationImportRoutes({ documents, rooms, audit }),
         ...userRoutes({ users, team, rooms }),
       ],
       authenticate,

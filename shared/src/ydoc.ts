@@ -126,9 +126,8 @@ function newId(): string {
   return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
 }
 
-/** Creates a draft claim by `author`; returns its id. */
-export function createClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, now = new Date()): string {
-  const id = newId();
+/** Creates a draft claim by `author`; returns its id (a new one unless `id` is given, as a re-import does). */
+export function createClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, now = new Date(), id = newId()): string {
   const at = now.toISOString();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -188,6 +187,13 @@ export function setClaimStatus(
     map.set('updatedAt', at);
     (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by, ...entry }]);
   });
+}
+
+/** Adds `comment` to a claim's thread (or replaces the comment with its id). */
+export function addComment(doc: Y.Doc, claimId: string, comment: Comment): void {
+  const map = claimsMap(doc).get(claimId);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${claimId}`);
+  (map.get('thread') as Y.Map<Comment>).set(comment.id, comment);
 }
 
 /** Removes a claim. */

@@ -26,19 +26,28 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
     throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
   }
   const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    const message = data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string'
-      ? (data as { error: string }).error
-      : `The server answered ${response.status} ${response.statusText}`.trim();
-    throw new ApiError(message, response.status);
-  }
+  const data = parseJson(text);
+  if (!response.ok) throw failure(response, data);
   return data as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function failure(response: Response, data: unknown): ApiError {
+  const message = data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string'
+    ? (data as { error: string }).error
+    : `The server answered ${response.status} ${response.statusText}`.trim();
+  return new ApiError(message, response.status);
+}
+
+/** The ApiError for a failed response, with the server's `{ error }` message when it sent one. */
+export async function responseError(response: Response): Promise<ApiError> {
+  return failure(response, parseJson(await response.text().catch(() => '')));
 }

@@ -1,11 +1,14 @@
 /**
- * The bar above the article: connection state, who is here, and the Annotate button (for roles
- * that may annotate), which works on the selected text and has two keyboard shortcuts.
+ * The bar above the article: connection state, who is here, the Annotate button (for roles
+ * that may annotate), which works on the selected text and has two keyboard shortcuts, and
+ * the Export menu (for everyone).
  */
 import type { ArticleMeta } from '@factdesk/shared';
 import { formatDate } from '../app/format.js';
 import type { ArticleSession, Peer } from '../collab/index.js';
+import { useOnline } from '../hooks/use-online.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { ExportMenu } from './ExportMenu.js';
 import { PresenceList } from './PresenceList.js';
 
 export interface ArticleToolbarProps {
@@ -18,6 +21,7 @@ export interface ArticleToolbarProps {
 }
 
 export function ArticleToolbar({ session, meta, peers, claimNumbers, annotate }: ArticleToolbarProps) {
+  const online = useOnline();
   return (
     <div className="article-toolbar">
       <div className="article-facts">
@@ -32,24 +36,27 @@ export function ArticleToolbar({ session, meta, peers, claimNumbers, annotate }:
       </div>
       <ConnectionStatus session={session} />
       <PresenceList peers={peers} claimNumbers={claimNumbers} />
-      {annotate && (
-        <div role="toolbar" aria-label="Article tools" className="tools">
-          <button
-            type="button"
-            className="button-primary"
-            disabled={!annotate.enabled}
-            aria-keyshortcuts="A Alt+Shift+A"
-            aria-describedby="annotate-hint"
-            title="Annotate the selected text (A while the article has focus, or Alt+Shift+A)"
-            onClick={annotate.onAnnotate}
-          >
-            Annotate
-          </button>
-          <span id="annotate-hint" className="hint">
-            {annotate.enabled ? 'Shortcut: A, or Alt+Shift+A' : 'Select text in the article to annotate it'}
-          </span>
-        </div>
-      )}
+      <div role="toolbar" aria-label="Article tools" className="tools">
+        {annotate && (
+          <>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={!annotate.enabled}
+              aria-keyshortcuts="A Alt+Shift+A"
+              aria-describedby="annotate-hint"
+              title="Annotate the selected text (A while the article has focus, or Alt+Shift+A)"
+              onClick={annotate.onAnnotate}
+            >
+              Annotate
+            </button>
+            <span id="annotate-hint" className="hint">
+              {annotate.enabled ? 'Shortcut: A, or Alt+Shift+A' : 'Select text in the article to annotate it'}
+            </span>
+          </>
+        )}
+        <ExportMenu docId={session.docId} connected={online && session.status === 'connected' && !session.closed} />
+      </div>
     </div>
   );
 }

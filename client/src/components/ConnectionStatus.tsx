@@ -2,8 +2,9 @@
  * Whether the article is live and whether the person's changes have reached the server:
  * "Connected · all changes saved", "Offline · 2 changes not yet sent", "Reconnecting…".
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArticleSession } from '../collab/index.js';
+import { useOnline } from '../hooks/use-online.js';
 
 type SessionState = Pick<ArticleSession, 'status' | 'closed' | 'synced' | 'unsent'>;
 
@@ -20,17 +21,8 @@ export function connectionLabel(session: SessionState | null, { online = true, c
   return unsent ? `${waiting} · ${unsentText(unsent)}` : waiting;
 }
 
-function subscribeOnline(onChange: () => void): () => void {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
 export function ConnectionStatus({ session }: { session: ArticleSession | null }) {
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+  const online = useOnline();
   const [connectedBefore, setConnectedBefore] = useState(false);
   const connected = session?.status === 'connected';
   useEffect(() => {

@@ -1,12 +1,15 @@
 /**
  * The command-line tool (`npm run factdesk -- …`), as a function from arguments to an exit
- * code so tests can run it in-process. It works on DATA_DIR's database directly — the
- * server may be running, SQLite lets both write — and shares the team rules with the API.
+ * code so tests can run it in-process. `users` and `export` work on DATA_DIR's database
+ * directly — the server may be running, SQLite lets both write — and share the team rules
+ * with the API; `import-annotations` writes claims, which live in the server's rooms, so it
+ * goes through the running server's API instead.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ApiError } from '../errors.js';
 import { exportCommand, EXPORT_HELP } from './export-command.js';
+import { importAnnotationsCommand, IMPORT_ANNOTATIONS_HELP } from './import-annotations-command.js';
 import { UsageError } from './usage-error.js';
 import { usersCommand, USERS_HELP } from './users-command.js';
 
@@ -24,8 +27,10 @@ Usage: npm run factdesk -- <command> [options]
 
 ${USERS_HELP}
 ${EXPORT_HELP}
+${IMPORT_ANNOTATIONS_HELP}
 Environment:
-  DATA_DIR   the data directory holding factdesk.sqlite (default ./data)
+  DATA_DIR            the data directory holding factdesk.sqlite (default ./data)
+  FACTDESK_PASSWORD   the password import-annotations signs in with
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
 
@@ -43,6 +48,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         include: { type: 'string' },
         out: { type: 'string' },
+        login: { type: 'string' },
+        server: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [group, ...rest] = positionals;
     if (group === 'users') return await usersCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'export') return exportCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    if (group === 'import-annotations') return await importAnnotationsCommand(rest, values, { env: io.env, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {
     if (error instanceof UsageError) {

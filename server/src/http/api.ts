@@ -15,8 +15,8 @@ export interface RouteContext<A extends Actor | null> {
   params: Record<string, string>;
   query: URLSearchParams;
   actor: A;
-  /** The JSON body (`{}` when empty); 400 on malformed JSON, 413 when too large. */
-  body(): Promise<unknown>;
+  /** The JSON body (`{}` when empty); 400 on malformed JSON, 413 past `limit` bytes (default BODY_LIMIT_BYTES). */
+  body(limit?: number): Promise<unknown>;
 }
 
 export type ApiRoute =
@@ -53,7 +53,7 @@ export function createApi(
         return sendError(res, 405, `${req.method} is not allowed here.`, { Allow: found.allowed.join(', ') });
       }
       const { route, params } = found;
-      const body = () => readJsonBody(req);
+      const body = (limit?: number) => readJsonBody(req, limit);
       let reply: Reply;
       if (route.access === 'public') {
         reply = await route.handle({ req, params, query, body, actor: authenticate(req) });

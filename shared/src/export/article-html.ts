@@ -57,7 +57,10 @@ function markWrapper(mark: Mark): Wrapper {
 /** Renders one textblock's inline content, starting at `blockStart` of the canonical text. */
 function renderInline(block: ArticleNode, blockStart: number, claims: readonly NumberedClaim[], labelled: Set<number>): string {
   const blockEnd = blockStart + block.content.size;
-  const here = claims.filter((c) => c.range !== null && c.range.start < blockEnd && c.range.end > blockStart);
+  // One wrapper per claim, made once: a block may have thousands of segments (10,000 claims add up).
+  const here = claims
+    .filter((c) => c.range !== null && c.range.start < blockEnd && c.range.end > blockStart)
+    .map((c) => ({ key: `claim:${c.number}`, open: '', close: '</mark>', claim: c, start: c.range!.start, end: c.range!.end }));
   const out: string[] = [];
   const stack: Wrapper[] = [];
 
@@ -67,30 +70,30 @@ function renderInline(block: ArticleNode, blockStart: number, claims: readonly N
     const to = from + text.length;
     const cuts = new Set([from, to]);
     for (const c of here) {
-      if (c.range!.start > from && c.range!.start < to) cuts.add(c.range!.start);
-      if (c.range!.end > from && c.range!.end < to) cuts.add(c.range!.end);
+      if (c.start > from && c.start < to) cuts.add(c.start);
+      if (c.end > from && c.end < to) cuts.add(c.end);
     }
     const points = [...cuts].sort((a, b) => a - b);
     const marks = child.marks.map(markWrapper);
     for (let i = 0; i + 1 < points.length; i++) {
-      const [a, b] = [points[i], points[i + 1]];
-      const covering = here.filter((c) => c.range!.start <= a && c.range!.end >= b);
-      const wanted: (Wrapper & { claim?: NumberedClaim })[] = [
-        ...covering.map((c) => ({ key: `claim:${c.number}`, open: '', close: '</mark>', claim: c })),
-        ...marks,
-      ];
+      const a = points[i];
+      const b = points[i + 1];
+      const wanted: (Wrapper & { claim?: NumberedClaim })[] = [];
+      for (const c of here) if (c.start <= a && c.end >= b) wanted.push(c);
+      for (const m of marks) wanted.push(m);
       let keep = 0;
       while (keep < stack.length && keep < wanted.length && stack[keep].key === wanted[keep].key) keep++;
       while (stack.length > keep) out.push(stack.pop()!.close);
-      for (const w of wanted.slice(keep)) {
-        if (w.claim) {
-          const n = w.claim.number;
+      for (let w = keep; w < wanted.length; w++) {
+        const wrapper = wanted[w];
+        if (wrapper.claim) {
+          const n = wrapper.claim.number;
           const first = !labelled.has(n);
           labelled.add(n);
           out.push(`<mark class="claim" data-claim="${n}"${first ? ` id="mark-${n}"` : ''}>`);
-          if (first) out.push(claimLabel(w.claim));
-        } else out.push(w.open);
-        stack.push(w);
+          if (first) out.push(claimLabel(wrapper.claim));
+        } else out.push(wrapper.open);
+        stack.push(wrapper);
       }
       out.push(escapeHtml(text.slice(a - from, b - from)));
     }

@@ -13,3 +13,4 @@ export * from './csv.js';
 export * from './web-annotations.js';
 export * from './web-annotations-import.js';
 export * from './export-doc.js';
+export * from './import-doc.js';

@@ -5,7 +5,7 @@
  * claim is re-anchored by its selectors in the article's current text.
  */
 import { z } from 'zod';
-import { claimFieldSchemas, LIMITS, type ClaimInput, type Target } from '../claim.js';
+import { CLAIM_STATUSES, claimFieldSchemas, LIMITS, type ClaimInput, type ClaimStatus, type Target } from '../claim.js';
 import { anchorTarget, targetFromRange } from '../anchoring/selectors.js';
 import { VERDICTS, type VerdictId } from '../verdicts.js';
 import { isWebUrl } from './escape.js';
@@ -19,6 +19,8 @@ export interface ImportedPerson {
 /** One comment of a claim's thread, from a `replying` annotation. */
 export interface ImportedComment {
   annotationId: string;
+  /** Its id in the thread: ours when the file came from Factdesk, else derived from `annotationId`. */
+  commentId: string;
   author: ImportedPerson | null;
   createdAt: string | null;
   updatedAt: string | null;
@@ -28,7 +30,11 @@ export interface ImportedComment {
 /** A claim read from a Web Annotation, ready for createClaim. */
 export interface ClaimImport {
   annotationId: string;
+  /** The claim's id: ours when the file came from Factdesk, else derived from `annotationId` (so a re-import finds it). */
+  claimId: string;
   input: ClaimInput;
+  /** The status to restore: the file's, but never signed off (no reviewer here signed it); 'draft' when the file says none. */
+  status: ClaimStatus;
   /** False when the quote is not in this text; `input.target` then keeps the file's selectors. */
   anchored: boolean;
   author: ImportedPerson | null;
@@ -61,6 +67,7 @@ const specificTarget = z.object({ source: text.optional(), selector: oneOrMany(s
 const annotation = z.object({
   id: text.min(1),
   motivation: oneOrMany(text).optional(),
+  status: text.optional(),
   creator: oneOrMany(agent).optional(),
   created: text.optional(),
   modified: text.optional(),
@@ -82,13 +89,68 @@ const claimInputSchema = z.object({
   tags: claimFieldSchemas.tags,
 });
 
+const URN_CLAIM = 'urn:factdesk:claim:';
+const ID_MAX = 64;
+
+/** A short stable id for a name that is not one of ours (two 53-bit string hashes, base 36). */
+function derivedId(name: string): string {
+  const hash = (seed: number) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < name.length; i++) {
+      const ch = name.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `wa-${hash(1)}${hash(2)}`;
+}
+
+/** `value` as an id we can store: itself when short and printable, else derived from it. */
+function storableId(value: string): string {
+  return value.length > 0 && value.length <= ID_MAX && /^[\x21-\x7e]+$/.test(value) ? value : derivedId(value);
+}
+
+function claimIdOf(annotationId: string): string {
+  const ours = annotationId.startsWith(URN_CLAIM) && !annotationId.includes('/') ? safeDecode(annotationId.slice(URN_CLAIM.length)) : '';
+  return ours ? storableId(ours) : derivedId(annotationId);
+}
+
+function commentIdOf(annotationId: string): string {
+  const ours = annotationId.startsWith(URN_CLAIM) ? /\/comments\/([^/]+)$/.exec(annotationId)?.[1] : undefined;
+  return ours ? storableId(safeDecode(ours)) : derivedId(annotationId);
+}
+
 function person(a: Annotation): ImportedPerson | null {
   const first = a.creator?.[0];
   if (first === undefined) return null;
-  if (typeof first === 'string') return { id: first, name: first };
-  const id = first.id ?? '';
-  const ours = id.startsWith('urn:factdesk:user:') ? safeDecode(id.slice('urn:factdesk:user:'.length)) : id;
-  return { id: ours, name: first.name ?? first.nickname ?? ours };
+  const raw = typeof first === 'string' ? { id: first, name: first } : { id: first.id ?? '', name: first.name ?? first.nickname ?? '' };
+  const ours = raw.id.startsWith('urn:factdesk:user:') ? safeDecode(raw.id.slice('urn:factdesk:user:'.length)) : raw.id;
+  const name = (raw.name.trim() || ours).slice(0, 200);
+  if (!ours && !name) return null;
+  return { id: storableId(ours || name), name: name || ours };
+}
+
+/** The file's status, capped at 'in-review': a sign-off made elsewhere is not one made here. */
+function statusOf(a: Annotation, warnings: string[]): ClaimStatus {
+  const said = a.status?.trim();
+  if (!said) return 'draft';
+  if (!(CLAIM_STATUSES as readonly string[]).includes(said)) {
+    warnings.push(`Annotation ${a.id}: unknown status "${said.slice(0, 40)}"; imported as a draft.`);
+    return 'draft';
+  }
+  if (said === 'approved') {
+    warnings.push(`Annotation ${a.id}: it was signed off in the file; imported as in review, for a reviewer here to sign off.`);
+    return 'in-review';
+  }
+  if (said === 'changes-requested') {
+    warnings.push(`Annotation ${a.id}: changes had been requested; imported as a draft.`);
+    return 'draft';
+  }
+  return said as ClaimStatus;
 }
 
 function safeDecode(value: string): string {
@@ -140,7 +202,7 @@ export function importWebAnnotations(json: string, canonicalText: string, versio
       const value = a.body?.map((b) => (typeof b === 'string' ? b : (b.value ?? ''))).join('\n').trim();
       if (!target || !value) throw new Error(`Reply ${a.id}: it needs a target annotation and a text.`);
       const list = replies.get(target) ?? [];
-      list.push({ annotationId: a.id, author: person(a), createdAt: a.created ?? null, updatedAt: a.modified ?? null, text: value });
+      list.push({ annotationId: a.id, commentId: commentIdOf(a.id), author: person(a), createdAt: a.created ?? null, updatedAt: a.modified ?? null, text: value });
       replies.set(target, list);
       continue;
     }
@@ -181,7 +243,9 @@ function claimOf(a: Annotation, canonicalText: string, version: number): ClaimIm
   }
   return {
     annotationId: a.id,
+    claimId: claimIdOf(a.id),
     input: checked.data,
+    status: statusOf(a, warnings),
     anchored: range !== null,
     author: person(a),
     createdAt: a.created ?? null,

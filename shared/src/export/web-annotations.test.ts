@@ -41,6 +41,7 @@ describe('the W3C Web Annotation export', () => {
       id: 'urn:factdesk:claim:non-ascii',
       type: 'Annotation',
       motivation: 'assessing',
+      status: 'approved',
       creator: { id: 'urn:factdesk:user:u-ana', type: 'Person', name: 'Ana Annotator' },
       created: claim.createdAt,
       modified: claim.updatedAt,
@@ -105,7 +106,25 @@ describe('the W3C Web Annotation export', () => {
     hostile.first.items[0].body.push({ id: 'javascript:alert(1)', purpose: 'linking' });
     const [first] = importWebAnnotations(JSON.stringify(hostile), input.text);
     expect(first.input.sources.every((s) => s.url.startsWith('https://'))).toBe(true);
-    expect(first.warnings).toEqual(['Left out a source that is not an http(s) link: javascript:alert(1)']);
+    expect(first.warnings).toContain('Left out a source that is not an http(s) link: javascript:alert(1)');
+  });
+
+  it('keeps claim and comment ids, and never restores a sign-off', () => {
+    const imported = importWebAnnotations(exported, input.text, 1);
+    expect(imported.map((c) => c.claimId).sort()).toEqual(input.claims.map((c) => c.id).sort());
+    expect(imported.find((c) => c.claimId === input.claims[0].id)!.comments.map((c) => c.commentId)).toEqual(['c1', 'c2']);
+    const statusOf = (id: string) => imported.find((c) => c.claimId === id)!.status;
+    expect([statusOf('nested-inner'), statusOf('overlap-b'), statusOf('adjacent-a'), statusOf('same-b')]).toEqual(['in-review', 'in-review', 'draft', 'draft']);
+  });
+
+  it('gives annotations made elsewhere a stable id of their own', () => {
+    const foreign = JSON.parse(exported);
+    foreign.first.items = foreign.first.items.slice(0, 1).map((a: object) => ({ ...a, id: 'https://hypothes.is/a/' + 'x'.repeat(80) }));
+    const [once] = importWebAnnotations(JSON.stringify(foreign), input.text);
+    const [twice] = importWebAnnotations(JSON.stringify(foreign), input.text);
+    expect(once.claimId).toMatch(/^wa-[0-9a-z]+$/);
+    expect(once.claimId.length).toBeLessThanOrEqual(64);
+    expect(twice.claimId).toBe(once.claimId);
   });
 
   it('refuses broken input with a readable error', () => {

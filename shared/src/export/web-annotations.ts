@@ -12,14 +12,25 @@ import { verdict } from '../verdicts.js';
 import { isWebUrl } from './escape.js';
 import { prepareExport, type ExportInput } from './export-input.js';
 
-/** The JSON-LD context: the W3C annotation vocabulary plus Dublin Core for source titles. */
-export const ANNOTATION_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/', title: 'dcterms:title' }];
+/**
+ * The JSON-LD context: the W3C annotation vocabulary, Dublin Core for source titles, and
+ * schema.org's creativeWorkStatus for a claim's review status (so a re-import knows it).
+ */
+export const ANNOTATION_CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  { dcterms: 'http://purl.org/dc/terms/', title: 'dcterms:title', schema: 'https://schema.org/', status: 'schema:creativeWorkStatus' },
+];
 
 const URN = 'urn:factdesk:';
 
 /** The annotation id of a claim. */
 export function claimAnnotationId(claimId: string): string {
   return `${URN}claim:${encodeURIComponent(claimId)}`;
+}
+
+/** The id of a claim's comment as a `replying` annotation. */
+export function commentAnnotationId(claimId: string, commentId: string): string {
+  return `${claimAnnotationId(claimId)}/comments/${encodeURIComponent(commentId)}`;
 }
 
 /** The creator id of a person. */
@@ -49,14 +60,14 @@ function claimBodies(claim: Claim): object[] {
 
 function reply(claimId: string, comment: Comment): object {
   return {
-    id: `${claimId}/comments/${encodeURIComponent(comment.id)}`,
+    id: commentAnnotationId(claimId, comment.id),
     type: 'Annotation',
     motivation: 'replying',
     creator: creator(comment.author),
     created: comment.createdAt,
     modified: comment.updatedAt,
     body: { type: 'TextualBody', purpose: 'replying', value: comment.text, format: 'text/plain' },
-    target: claimId,
+    target: claimAnnotationId(claimId),
   };
 }
 
@@ -73,6 +84,7 @@ export function exportWebAnnotations(input: ExportInput): string {
       id,
       type: 'Annotation',
       motivation: 'assessing',
+      status: claim.status,
       creator: creator(claim.author),
       created: claim.createdAt,
       modified: claim.updatedAt,
@@ -85,7 +97,7 @@ export function exportWebAnnotations(input: ExportInput): string {
         ],
       },
     });
-    for (const comment of claim.thread) items.push(reply(id, comment));
+    for (const comment of claim.thread) items.push(reply(claim.id, comment));
   }
   const collection = {
     '@context': ANNOTATION_CONTEXT,
