@@ -86,7 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           trustProxy: config.trustProxy,
         }),
         ...documentRoutes({ documents }),
-        ...exportRoutes({ documents, rooms }),
+        ...exportRoutes({ documents, rooms, organisation: config.organisation }),
         ...annotationImportRoutes({ documents, rooms, audit }),
         ...userRoutes({ users, team, rooms }),
       ],

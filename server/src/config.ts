@@ -28,6 +28,8 @@ export interface Config {
    * added to X-Forwarded-For; otherwise every sign-in would seem to come from the proxy.
    */
   trustProxy: boolean;
+  /** The newsroom named as the author of exported ClaimReviews (FACTDESK_ORGANISATION). */
+  organisation?: string;
 }
 
 /** Reads the configuration from `env`; throws a readable error on a bad value. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl?.toLowerCase().startsWith('https:') ?? false,
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
+    organisation: nonEmpty(env.FACTDESK_ORGANISATION),
   };
 }
 

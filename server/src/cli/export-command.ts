@@ -27,7 +27,7 @@ export interface ExportOptions {
 }
 
 /** Runs `export` against the database in `dataDir`; returns the exit code. */
-export function exportCommand(args: string[], options: ExportOptions, context: { dataDir: string; out(line: string): void }): number {
+export function exportCommand(args: string[], options: ExportOptions, context: { dataDir: string; organisation?: string; out(line: string): void }): number {
   if (args.length !== 1) throw new UsageError('Usage: npm run factdesk -- export <docId> --format html|jsonld|csv [--include all] [--out <file>]');
   const [docId] = args;
   const format = options.format ?? '';
@@ -42,7 +42,7 @@ export function exportCommand(args: string[], options: ExportOptions, context: {
   try {
     if (!createDocumentRepository(db).exists(docId)) throw notFound(`There is no document "${docId}".`);
     for (const update of createSqliteUpdateLog(db).load(docId)) Y.applyUpdate(doc, update);
-    const result = exportDoc(doc, { format, include: include as Include, documentId: docId });
+    const result = exportDoc(doc, { format, include: include as Include, documentId: docId, organisation: context.organisation });
     if (options.out) {
       writeFileSync(options.out, result.text);
       context.out(`Wrote ${options.out} (${format}, ${include === 'all' ? 'all claims' : 'signed-off claims'}).`);

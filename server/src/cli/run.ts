@@ -65,7 +65,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [group, ...rest] = positionals;
     if (group === 'users') return await usersCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
-    if (group === 'export') return exportCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    if (group === 'export') {
+      const { dataDir, organisation } = loadConfig(io.env);
+      return exportCommand(rest, values, { dataDir, organisation, out: io.out });
+    }
     if (group === 'import-annotations') return await importAnnotationsCommand(rest, values, { env: io.env, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {

@@ -24,7 +24,7 @@ describe('the export API', () => {
   const ids = { approved: '', draft: '' };
 
   beforeAll(async () => {
-    t = await startTestServer({ seeds: { [`${DOC}.txt`]: seed } });
+    t = await startTestServer({ seeds: { [`${DOC}.txt`]: seed }, config: { organisation: 'The Daily Check' } });
     admin = await t.adminToken();
     viewer = (await t.addUser('val', 'viewer')).token;
     const rita = await t.addUser('rita', 'reviewer');
@@ -108,5 +108,11 @@ describe('the export API', () => {
       body: { error: 'There is no such document.' },
     });
     expect(await t.call(`/api/documents/${DOC}/export?format=csv`)).toMatchObject({ status: 401 });
+  });
+
+  it('names the configured newsroom (FACTDESK_ORGANISATION) as the author of each ClaimReview', async () => {
+    const answer = await t.call(`/api/documents/${DOC}/export?format=html`, { token: viewer });
+    const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(answer.body as string)![1];
+    expect(JSON.stringify(JSON.parse(block))).toContain('"name":"The Daily Check"');
   });
 });
