@@ -36,7 +36,7 @@ function metaLine(input: ExportInput): string {
   return parts.length > 0 ? `<p class="export-meta">${parts.join(' · ')}</p>` : '';
 }
 
-/** The article, its claims and their ClaimReview data as one standalone HTML document. */
+/** The article, its claims and their ClaimReview data as one standalone HTML file. */
 export function exportHtml(input: ExportInput, options: HtmlExportOptions): string {
   const organisation = options.organisation?.trim() || DEFAULT_ORGANISATION;
   const generatedAt = options.generatedAt ?? new Date();

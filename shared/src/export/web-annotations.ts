@@ -38,7 +38,7 @@ export function personIri(id: string): string {
   return `${URN}user:${encodeURIComponent(id)}`;
 }
 
-/** The IRI the annotations target: the article's source URL, or a URN naming the document. */
+/** The IRI the annotations target: the article's source URL, or a URN naming the article by its id. */
 export function articleIri(input: Pick<ExportInput, 'meta' | 'documentId'>): string {
   return isWebUrl(input.meta.sourceUrl) ? input.meta.sourceUrl : `${URN}document:${encodeURIComponent(input.documentId ?? 'article')}`;
 }
