@@ -12,3 +12,4 @@ export * from './text.js';
 export * from './anchoring/selectors.js';
 export * from './import/plain-text.js';
 export * from './export/index.js';
+export * from './protocol.js';

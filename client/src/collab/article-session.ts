@@ -28,7 +28,7 @@ import type { LocalCopy, LocalCopyFactory } from './local-copy.js';
 import { outboxTracker } from './outbox.js';
 import type { Presence } from './presence.js';
 import { changeKey, describeChange, pendingChanges, reapplyChanges, type DroppedChange } from './reapply.js';
-import { messageRejected, readRejectedReason } from './rejected-message.js';
+import { MESSAGE_REJECTED, readRejected } from '@factdesk/shared';
 import { collabServerUrl } from './server-url.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -167,9 +167,9 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
     });
     provider = next;
     const isCurrent = () => provider === next && !destroyed;
-    (next.messageHandlers as unknown as MessageHandler[])[messageRejected] = (_encoder, decoder) => {
+    (next.messageHandlers as unknown as MessageHandler[])[MESSAGE_REJECTED] = (_encoder, decoder) => {
       if (!isCurrent()) return;
-      tellRejected(readRejectedReason(decoder));
+      tellRejected(readReason(decoder));
       scheduleReplacement();
     };
     next.on('status', ({ status: value }) => {
@@ -353,4 +353,13 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
     },
   };
   return session;
+}
+
+/** The server's reason, or a plain one if the message is cut short. */
+function readReason(decoder: decoding.Decoder): string {
+  try {
+    return readRejected(decoder);
+  } catch {
+    return 'the server refused it';
+  }
 }

@@ -10,5 +10,4 @@ export { outboxTracker, type OutboxTracker } from './outbox.js';
 export { changeKey, describeChange, pendingChanges, reapplyChanges, type DroppedChange, type PendingChange } from './reapply.js';
 export { articleSource, claimsSource, peersSource, type ArticleSnapshot, type DocSource } from './doc-sources.js';
 export { colourFor, distinctPeople, presenceFromState, readPeers, type Peer, type Presence, type PresenceUser } from './presence.js';
-export { messageRejected, readRejectedReason, writeRejected } from './rejected-message.js';
 export { collabServerUrl } from './server-url.js';

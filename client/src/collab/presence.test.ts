@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { colourFor, distinctPeople, presenceFromState, type Peer } from './presence.js';
-import { messageRejected, readRejectedReason, writeRejected } from './rejected-message.js';
+import { MESSAGE_REJECTED, encodeRejected, readRejected } from '@factdesk/shared';
 
 describe('presence', () => {
   it('reads a well-formed awareness state', () => {
@@ -30,8 +30,8 @@ describe('presence', () => {
 
 describe('rejected message', () => {
   it('carries the reason after type 100', () => {
-    const decoder = decoding.createDecoder(writeRejected('you can edit only your own claims'));
-    expect(decoding.readVarUint(decoder)).toBe(messageRejected);
-    expect(readRejectedReason(decoder)).toBe('you can edit only your own claims');
+    const decoder = decoding.createDecoder(encodeRejected('you can edit only your own claims'));
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_REJECTED);
+    expect(readRejected(decoder)).toBe('you can edit only your own claims');
   });
 });

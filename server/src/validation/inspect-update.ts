@@ -14,7 +14,6 @@ export type Inspection =
       writes: ClaimWrite[];
       /** The Yjs client ids the update writes new structs (items or garbage-collected ranges) under. */
       clients: number[];
-      empty: boolean;
       /** Whether applying it would change the server's doc at all (new structs, or a live item deleted). */
       changes: boolean;
     }
@@ -86,7 +85,7 @@ function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
   for (const w of result) {
     if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
   }
-  return { ok: true, writes: result, clients: [...clients], empty: structs.length === 0 && deletes.size === 0, changes };
+  return { ok: true, writes: result, clients: [...clients], changes };
 }
 
 /** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */
