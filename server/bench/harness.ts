@@ -1,9 +1,11 @@
 /**
- * What every scenario needs: a server process to measure (its CPU read from /proc), a
- * signed-in bearer token, raw y-websocket connections, and the median.
+ * What every scenario needs: a server process to measure (its CPU read from /proc), the
+ * reference server in its own process, signed-in bearer tokens, raw y-websocket
+ * connections, and the median.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
@@ -12,10 +14,19 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { makeTempDir } from '../src/testing/temp-dir.js';
+import { BENCH_ADMIN_PASSWORD, type BenchServerOptions } from './bench-options.js';
 
-const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+export { BENCH_ADMIN_PASSWORD, BENCH_DOC_PREFIX } from './bench-options.js';
+export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const SEED_DOC = 'us-russia-un-resolution';
+
+export interface MemoryUse {
+  rss: number;
+  /** V8's heap in use and reserved, and memory outside it (Buffers; SQLite's is not counted). */
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
 
 export interface BenchServer {
   url: string;
@@ -24,43 +35,144 @@ export interface BenchServer {
   cpuMs(): number;
   /** CPU time of the main (JavaScript) thread alone, in ms. */
   mainThreadCpuMs(): number;
+  /** Memory use after a full garbage collection, in bytes (only with `gc: true`). */
+  memoryAfterGc(): Promise<MemoryUse>;
   stop(): Promise<void>;
 }
 
-/** Starts `bench-server.ts` on a fresh data dir in its own process. */
-export async function startBenchServer(mode: 'checked' | 'unchecked'): Promise<BenchServer> {
-  const dir = makeTempDir('factdesk-bench-');
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/bench/bench-server.ts', dir.path, mode], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((done, fail) => {
+const profileArgs = () => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+
+/** Waits for the first stdout line of `child` that matches `pattern`; resolves with its first group. */
+function awaitLine(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  return new Promise<string>((done, fail) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       out += c.toString();
-      const m = /listening (\S+)/.exec(out);
-      if (m) done(m[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`bench server exited with ${code}`)));
+      const m = pattern.exec(out);
+      if (!m) return;
+      out = '';
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      done(m[1]);
+    };
+    const onExit = (code: number | null) => fail(new Error(`${what} exited with ${code}`));
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
   });
+}
+
+function processCpu(pid: number) {
   const ticks = 100; // USER_HZ on Linux
   const cpuOf = (statFile: string) => {
     const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
   };
-  return {
-    url,
-    child,
-    cpuMs: () => cpuOf(`/proc/${child.pid}/stat`),
-    mainThreadCpuMs: () => cpuOf(`/proc/${child.pid}/task/${child.pid}/stat`),
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      dir.remove();
-    },
-  };
+  return { cpuMs: () => cpuOf(`/proc/${pid}/stat`), mainThreadCpuMs: () => cpuOf(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+/** Children still running: killed if the bench process exits first (a crash, a test runner's teardown). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGTERM')));
+
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts `bench-server.ts` on a fresh data dir in its own process, with the bench articles `options` asks for. */
+export async function startBenchServer(mode: 'checked' | 'unchecked', options: BenchServerOptions = {}): Promise<BenchServer> {
+  const dir = makeTempDir('factdesk-bench-');
+  const gcFlag = options.gc ? ['--expose-gc'] : [];
+  const child = track(
+    spawn(process.execPath, [...gcFlag, ...profileArgs(), '--import', 'tsx', 'server/bench/bench-server.ts', dir.path, mode, JSON.stringify(options)], {
+      cwd: REPO,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
+  try {
+    const url = await awaitLine(child, /listening (\S+)/, 'bench server');
+    return {
+      url,
+      child,
+      ...processCpu(child.pid!),
+      async memoryAfterGc() {
+        const answer = awaitLine(child, /(rss \d+ heap \d+ total \d+ external \d+)/, 'bench server');
+        child.stdin!.write('gc\n');
+        const [rss, heapUsed, heapTotal, external] = (await answer).match(/\d+/g)!.map(Number);
+        return { rss, heapUsed, heapTotal, external };
+      },
+      async stop() {
+        await stopChild(child);
+        dir.remove();
+      },
+    };
+  } catch (error) {
+    dir.remove();
+    throw error;
+  }
+}
+
+export interface ReferenceServer {
+  /** The websocket URL rooms hang off: `${wsUrl}/${room}`. */
+  wsUrl: string;
+  child: ChildProcess;
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** A port that was free a moment ago (the reference server's bin cannot listen on port 0 and tell us). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts the reference, `@y/websocket-server` 0.1.1, as its users run it (its own bin, in
+ * memory: no auth, no validation, no persistence), in its own process (reference-server.ts).
+ */
+export async function startReferenceServer(): Promise<ReferenceServer> {
+  const port = await freePort();
+  const child = track(
+    spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/bench/reference-server.ts'], {
+      cwd: REPO,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  await awaitLine(child, /(running at)/, 'reference server');
+  return { wsUrl: `ws://127.0.0.1:${port}`, child, cpuMs: processCpu(child.pid!).cpuMs, stop: () => stopChild(child) };
+}
+
+/** Adds a person with `role` as the admin and returns their bearer token. */
+export async function addBenchUser(url: string, admin: string, login: string, role: 'annotator' | 'reviewer'): Promise<{ token: string; id: string; name: string }> {
+  const password = `${login}-bench-password`;
+  const res = await fetch(`${url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ login, name: `Bench ${login}`, role, password }),
+  });
+  if (!res.ok) throw new Error(`adding ${login} failed: ${res.status} ${await res.text()}`);
+  const session = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  const { token, user } = (await session.json()) as { token: string; user: { id: string; name: string } };
+  return { token, id: user.id, name: user.name };
 }
 
 /** Signs in as the admin and returns the bearer token. */
@@ -128,4 +240,22 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `server/bench/<script>` in its own process with `config` as JSON; resolves with the `result <json>` it prints. */
+export async function runChildScript<T>(script: string, config: unknown): Promise<T> {
+  const child = track(
+    spawn(process.execPath, [...profileArgs(), '--import', 'tsx', `server/bench/${script}`, JSON.stringify(config)], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    const result = JSON.parse(await awaitLine(child, /result (.*)\n/, script)) as T;
+    await exited; // it exits by itself once it has printed (and written its profile)
+    return result;
+  } finally {
+    await stopChild(child);
+  }
 }

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './auth/authenticate.js';
+import { createClaimsIndex } from './claims-index/index.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { createLoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
 import { createSessionStore } from './auth/sessions.js';
@@ -13,17 +14,25 @@ import { createTeam } from './auth/team.js';
 import { createUserRepository } from './auth/users.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
+import { createActivityRecorder } from './documents/activity.js';
 import { createDocumentRepository } from './documents/documents.js';
 import { seedDocuments } from './documents/seed.js';
 import { createApi } from './http/api.js';
 import { annotationImportRoutes } from './http/annotation-import-routes.js';
+import { versionRoutes } from './http/version-routes.js';
 import { documentRoutes } from './http/document-routes.js';
 import { exportRoutes } from './http/export-routes.js';
+import { reviewQueueRoutes } from './http/review-queue-routes.js';
 import { createRequestHandler } from './http/handler.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { userRoutes } from './http/user-routes.js';
 import { createSqliteUpdateLog } from './persistence/update-log.js';
-import { createRooms, type RoomLimits } from './rooms/index.js';
+import { createClaimWatcher } from './notifications/claim-watcher.js';
+import { createNotificationStore } from './notifications/notification-store.js';
+import { notificationRoutes } from './notifications/notification-routes.js';
+import { createSettings } from './settings/settings.js';
+import { settingsRoutes } from './settings/settings-routes.js';
+import { createRooms, type ClaimsChangeListener, type RoomLimits } from './rooms/index.js';
 
 export interface RunningServer {
   /** Where the server answers, e.g. http://127.0.0.1:43210. */
@@ -66,8 +75,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const seeded = seedDocuments({ db, documents, log: updateLog }, config.seedsDir, log);
     if (seeded.length > 0) log(`Imported ${seeded.length} seed article${seeded.length === 1 ? '' : 's'}: ${seeded.join(', ')}`);
 
+    const claimsIndex = createClaimsIndex(db);
+    claimsIndex.backfill(documents.list().map((d) => d.id), updateLog);
+
+    const settings = createSettings(db, audit);
+    const notifications = createNotificationStore(db);
+    // Everything told when claims change: one line per feature.
+    const claimListeners: ClaimsChangeListener[] = [
+      (change) => claimsIndex.onClaimsChanged(change),
+      createActivityRecorder(documents),
+      createClaimWatcher({ users, store: notifications, rules: () => settings.current() }),
+    ];
     const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });
     const rooms = createRooms({
+      onClaimsChanged: (change) => claimListeners.forEach((listener) => listener(change)),
+      rules: () => settings.current(),
       log: updateLog,
       documentExists: (id) => documents.exists(id),
       authenticate,
@@ -85,10 +107,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           publicUrl: config.publicUrl,
           trustProxy: config.trustProxy,
         }),
-        ...documentRoutes({ documents }),
+        ...documentRoutes({ db, documents, log: updateLog, audit, claimCounts: () => claimsIndex.counts() }),
         ...exportRoutes({ documents, rooms, organisation: config.organisation }),
+        ...reviewQueueRoutes({ index: claimsIndex }),
         ...annotationImportRoutes({ documents, rooms, audit }),
+        ...versionRoutes({ documents, rooms, audit }),
         ...userRoutes({ users, team, rooms }),
+        ...settingsRoutes({ settings }),
+        ...notificationRoutes({ notifications }),
       ],
       authenticate,
       log,
@@ -129,6 +155,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close() {
         closing ??= (async () => {
           await rooms.close();
+          await updateLog.close?.();
+          claimsIndex.close();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();

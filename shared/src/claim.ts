@@ -31,7 +31,8 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   'changes-requested': 'Changes requested',
 };
 
-const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date');
+/** An ISO 8601 date-time with a zone, as toISOString writes it (checked on every update: a regex, not Date.parse). */
+const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
 /** W3C TextQuoteSelector: the quoted text with up to 32 characters of context each side. */
 export const quoteSelectorSchema = z.object({
@@ -91,6 +92,31 @@ export const commentSchema = z.object({
   text: z.string().min(1).max(LIMITS.comment),
 });
 
+/** Who marked a claim's thread resolved, and when; null while the discussion is open. */
+export const threadResolutionSchema = z.object({ by: personRefSchema, at: isoDate });
+
+/**
+ * Where a claim stands after a new version of the article (see anchoring/reanchor.ts):
+ * anchored (its quote is in the text as checked), changed (found, but its text changed
+ * since the verdict), orphan (not found with confidence: not highlighted, waiting for
+ * triage) or archived (set aside by a person during triage).
+ */
+export const ANCHOR_STATES = ['anchored', 'changed', 'orphan', 'archived'] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];
+/** At most this many versions of one article keep a claim's earlier targets. */
+export const MAX_VERSIONS = 1_000;
+
+/** The outcome of the last re-anchoring, with what triage needs: the old target and suggested new ones. */
+export const anchorSchema = z.object({
+  state: z.enum(ANCHOR_STATES),
+  /** The article version this state was reached for. */
+  version: z.number().int().min(1),
+  /** The target before the article changed under the claim: the quote as it was checked. */
+  previous: targetSchema.nullable(),
+  /** Candidate targets in the new version, best first. */
+  suggestions: z.array(targetSchema).max(5),
+});
+
 /** The plain (non-nested) fields of a claim and the schema of each. */
 export const claimFieldSchemas = {
   id: z.string().min(1).max(64),
@@ -104,6 +130,12 @@ export const claimFieldSchemas = {
   tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags),
   status: z.enum(CLAIM_STATUSES),
   review: reviewSchema.nullable(),
+  threadResolved: threadResolutionSchema.nullable(),
+  /** The article version the verdict was given for (absent: the version of the target). */
+  checkedVersion: z.number().int().min(1),
+  anchor: anchorSchema.nullable(),
+  /** The claim's targets in earlier versions (written by the server on a new version). */
+  pastTargets: z.array(targetSchema).max(MAX_VERSIONS),
 } as const;
 
 export type ClaimField = keyof typeof claimFieldSchemas;
@@ -120,6 +152,8 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type Comment = z.infer<typeof commentSchema>;
+export type Anchor = z.infer<typeof anchorSchema>;
+export type ThreadResolution = z.infer<typeof threadResolutionSchema>;
 
 /** A claim as read from the Y.Doc: a plain snapshot, never a live object. */
 export interface Claim {
@@ -134,8 +168,15 @@ export interface Claim {
   tags: string[];
   status: ClaimStatus;
   review: Review | null;
+  /** Null (or absent in claims made before threads could be resolved) while the thread is open. */
+  threadResolved?: ThreadResolution | null;
   history: HistoryEntry[];
   thread: Comment[];
+  /** Absent in claims that never went through a new version: then `target.version`. */
+  checkedVersion?: number;
+  /** Absent (or null) until the article changes under the claim. */
+  anchor?: Anchor | null;
+  pastTargets?: Target[];
 }
 
 /** What a person fills in to create or edit a claim. */

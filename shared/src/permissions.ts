@@ -25,7 +25,9 @@ export const DEFAULT_RULES: RuleOptions = { twoPersonRule: true };
 /** The fields nobody changes after creation. */
 const IMMUTABLE_FIELDS: readonly ClaimField[] = ['id', 'author', 'createdAt'];
 /** The fields only the claim's author (or an admin) edits. */
-const CONTENT_FIELDS: readonly ClaimField[] = ['target', 'verdict', 'rationale', 'sources', 'tags'];
+const CONTENT_FIELDS: readonly ClaimField[] = ['target', 'verdict', 'rationale', 'sources', 'tags', 'checkedVersion', 'anchor'];
+/** The fields only the server writes (on a new version of the article). */
+const SERVER_FIELDS: readonly ClaimField[] = ['pastTargets'];
 
 function isAuthor(actor: Actor, claim: Pick<Claim, 'author'>): boolean {
   return claim.author?.id === actor.id;
@@ -67,9 +69,29 @@ export function canReview(
   return !(options.twoPersonRule && isAuthor(actor, claim));
 }
 
+/** May this person upload a new version of an article (which re-anchors every claim)? */
+export function canUploadVersion(actor: Pick<Actor, 'role'>): boolean {
+  return roleAtLeast(actor.role, 'reviewer');
+}
+
 /** May this person comment in claim threads? */
 export function canComment(actor: Actor): boolean {
   return canAnnotate(actor);
+}
+
+/** May this person change the text of the comment? Only its author, admins included. */
+export function canEditComment(actor: Actor, comment: Pick<Comment, 'author'>): boolean {
+  return canComment(actor) && comment.author.id === actor.id;
+}
+
+/** May this person delete the comment? Its author, or an admin (moderation). */
+export function canDeleteComment(actor: Actor, comment: Pick<Comment, 'author'>): boolean {
+  return actor.role === 'admin' || canEditComment(actor, comment);
+}
+
+/** May this person mark a claim's thread resolved, or reopen it? Anyone who may comment. */
+export function canResolveThread(actor: Actor): boolean {
+  return canComment(actor);
 }
 
 /** Why this person may not move the claim from its status to `to`; null when allowed. */
@@ -159,6 +181,9 @@ export function claimWriteRefusal(
     if (IMMUTABLE_FIELDS.includes(field as ClaimField) && JSON.stringify(write.fields[field]) !== JSON.stringify(before[field as ClaimField])) {
       return `the ${field} of a claim cannot be changed`;
     }
+    if (SERVER_FIELDS.includes(field as ClaimField) && JSON.stringify(write.fields[field]) !== JSON.stringify(before[field as ClaimField] ?? [])) {
+      return 'the earlier targets of a claim are kept by the server';
+    }
   }
   if (write.threadReplaced) return 'a claim thread cannot be replaced';
   if (CONTENT_FIELDS.some((f) => f in write.fields) && !canEditClaim(actor, before)) {
@@ -178,7 +203,18 @@ export function claimWriteRefusal(
     const refusal = reviewRefusal(actor, write.fields.review, status ?? before.status);
     if (refusal) return refusal;
   }
+  if ('threadResolved' in write.fields) {
+    const refusal = threadResolutionRefusal(actor, write.fields.threadResolved);
+    if (refusal) return refusal;
+  }
   return historyRefusal(actor, write.historyAppended) ?? commentsRefusal(actor, before, write.comments);
+}
+
+function threadResolutionRefusal(actor: Actor, value: unknown): string | null {
+  if (!canResolveThread(actor)) return 'viewers cannot resolve threads';
+  const resolution = value as { by?: unknown } | null | undefined;
+  if (resolution && !samePerson(resolution.by, actor)) return 'a thread is resolved in your own name';
+  return null;
 }
 
 function creationRefusal(actor: Actor, write: ClaimWrite): string | null {
@@ -193,6 +229,10 @@ function creationRefusal(actor: Actor, write: ClaimWrite): string | null {
   if (!samePerson(write.fields.author, actor)) return 'the author of a new claim must be you';
   if (write.fields.status !== 'draft' && write.fields.status !== 'in-review') return 'a new claim starts as a draft or in review';
   if (write.fields.review != null) return 'a new claim cannot carry a review';
+  if (write.fields.anchor != null || (Array.isArray(write.fields.pastTargets) && write.fields.pastTargets.length > 0)) {
+    return 'a new claim has no earlier versions to carry';
+  }
+  if (write.fields.threadResolved != null) return 'a new claim starts with an open thread';
   return historyRefusal(actor, write.historyAppended) ?? commentsRefusal(actor, null, write.comments);
 }
 
@@ -218,14 +258,16 @@ function commentsRefusal(actor: Actor, before: Claim | null, comments: ClaimWrit
   if (comments.length && !canComment(actor)) return 'viewers cannot comment';
   for (const { id, value } of comments) {
     const old: Comment | undefined = before?.thread.find((c) => c.id === id);
-    if (old && old.author.id !== actor.id && actor.role !== 'admin') return 'you can change only your own comments';
-    if (value === undefined) continue;
+    if (value === undefined) {
+      if (old && !canDeleteComment(actor, old)) return 'you can delete only your own comments';
+      continue;
+    }
+    if (old && !canEditComment(actor, old)) return 'you can edit only your own comments';
     const parsed = commentSchema.safeParse(value);
     if (!parsed.success) return `invalid comment: ${parsed.error.issues[0]?.message ?? 'bad value'}`;
     if (parsed.data.id !== id) return 'a comment id must match its key';
-    if (old ? parsed.data.author.id !== old.author.id : !samePerson(parsed.data.author, actor)) {
-      return 'the author of a comment must be you';
-    }
+    if (!samePerson(parsed.data.author, actor)) return 'the author of a comment must be you';
+    if (old && parsed.data.createdAt !== old.createdAt) return 'a comment keeps the time it was written';
   }
   return null;
 }

@@ -9,7 +9,7 @@
  *   `history` is a Y.Array (append-only) and `thread` a Y.Map of comments by id.
  */
 import * as Y from 'yjs';
-import type { Claim, ClaimInput, ClaimStatus, Comment, HistoryEntry, Review } from './claim.js';
+import type { Claim, ClaimInput, ClaimStatus, Comment, HistoryEntry, Review, ThreadResolution } from './claim.js';
 import type { PersonRef } from './roles.js';
 
 export const ROOT = { meta: 'meta', article: 'article', annotations: 'annotations' } as const;
@@ -79,11 +79,26 @@ export function writeArticleVersion(doc: Y.Doc, version: ArticleVersion): void {
   });
 }
 
-/** A plain snapshot of one claim Y.Map; `history: false` skips the (growing) history list. */
-export function claimFromMap(map: Y.Map<unknown>, options: { history?: boolean } = {}): Claim {
+/** Every stored version of the article, oldest first. */
+export function listArticleVersions(doc: Y.Doc): ArticleVersion[] {
+  const versions: ArticleVersion[] = [];
+  doc.getMap<unknown>(ROOT.article).forEach((entry) => {
+    if (entry && typeof entry === 'object' && typeof (entry as ArticleVersion).version === 'number') versions.push(entry as ArticleVersion);
+  });
+  return versions.sort((a, b) => a.version - b.version);
+}
+
+/** Which growing parts of a claim to leave out of a snapshot (each then reads as empty). */
+export interface ClaimReadOptions {
+  history?: boolean;
+  thread?: boolean;
+}
+
+/** A plain snapshot of one claim Y.Map; `history: false` / `thread: false` skip those (growing) lists. */
+export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}): Claim {
   const json: Record<string, unknown> = {};
   map.forEach((value, key) => {
-    if (key === 'history' && options.history === false) return;
+    if ((key === 'history' && options.history === false) || (key === 'thread' && options.thread === false)) return;
     json[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
   });
   const thread = json.thread && typeof json.thread === 'object' ? (json.thread as Record<string, Comment>) : {};
@@ -92,6 +107,7 @@ export function claimFromMap(map: Y.Map<unknown>, options: { history?: boolean }
     tags: Array.isArray(json.tags) ? (json.tags as string[]) : [],
     sources: Array.isArray(json.sources) ? (json.sources as Claim['sources']) : [],
     review: (json.review as Claim['review']) ?? null,
+    threadResolved: (json.threadResolved as Claim['threadResolved']) ?? null,
     history: Array.isArray(json.history) ? (json.history as HistoryEntry[]) : [],
     thread: Object.values(thread).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };
@@ -115,8 +131,8 @@ export function listClaims(doc: Y.Doc): Claim[] {
   return claims.sort(compareReadingOrder);
 }
 
-/** One claim, or null; `history: false` leaves its history list empty (cheaper). */
-export function readClaim(doc: Y.Doc, id: string, options: { history?: boolean } = {}): Claim | null {
+/** One claim, or null; `history: false` / `thread: false` leave those lists empty (cheaper). */
+export function readClaim(doc: Y.Doc, id: string, options: ClaimReadOptions = {}): Claim | null {
   const map = claimsMap(doc).get(id);
   return map instanceof Y.Map ? claimFromMap(map, options) : null;
 }
@@ -168,6 +184,31 @@ export function updateClaim(doc: Y.Doc, id: string, by: PersonRef, patch: Partia
   });
 }
 
+/** The fields a new version of the article, or a triage decision, changes in a claim. */
+export type AnchoringPatch = Partial<Pick<Claim, 'target' | 'checkedVersion' | 'anchor' | 'pastTargets'>>;
+
+/**
+ * Writes the anchoring fields of a claim. With `record`, also stamps `updatedAt` and appends
+ * an "edited" history entry naming the fields (a person's decision, or a notable server change).
+ */
+export function setClaimAnchoring(
+  doc: Y.Doc,
+  id: string,
+  patch: AnchoringPatch,
+  record?: { by: PersonRef; note: string; now?: Date },
+): void {
+  const map = claimsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
+  const fields = (Object.keys(patch) as (keyof AnchoringPatch)[]).filter((k) => patch[k] !== undefined);
+  doc.transact(() => {
+    for (const k of fields) map.set(k, patch[k]);
+    if (!record) return;
+    const at = (record.now ?? new Date()).toISOString();
+    map.set('updatedAt', at);
+    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by: record.by, action: 'edited', fields, note: record.note }]);
+  });
+}
+
 /** Moves a claim to `status`, optionally with a review decision, and records it in the history. */
 export function setClaimStatus(
   doc: Y.Doc,
@@ -194,6 +235,39 @@ export function addComment(doc: Y.Doc, claimId: string, comment: Comment): void 
   const map = claimsMap(doc).get(claimId);
   if (!(map instanceof Y.Map)) throw new Error(`No claim ${claimId}`);
   (map.get('thread') as Y.Map<Comment>).set(comment.id, comment);
+}
+
+function threadOf(doc: Y.Doc, claimId: string): Y.Map<Comment> {
+  const map = claimsMap(doc).get(claimId);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${claimId}`);
+  return map.get('thread') as Y.Map<Comment>;
+}
+
+/** Writes a new comment by `author` into a claim's thread; returns its id. */
+export function replyToClaim(doc: Y.Doc, claimId: string, author: PersonRef, text: string, now = new Date(), id = newId()): string {
+  const at = now.toISOString();
+  threadOf(doc, claimId).set(id, { id, author, createdAt: at, updatedAt: at, text });
+  return id;
+}
+
+/** Replaces the text of a comment, stamped with `by` (its author) and the time of the edit. */
+export function editComment(doc: Y.Doc, claimId: string, commentId: string, by: PersonRef, text: string, now = new Date()): void {
+  const thread = threadOf(doc, claimId);
+  const old = thread.get(commentId);
+  if (!old) throw new Error(`No comment ${commentId}`);
+  thread.set(commentId, { ...old, author: by, text, updatedAt: now.toISOString() });
+}
+
+/** Removes a comment from a claim's thread. */
+export function deleteComment(doc: Y.Doc, claimId: string, commentId: string): void {
+  threadOf(doc, claimId).delete(commentId);
+}
+
+/** Marks a claim's thread resolved by `resolution.by`, or reopens it (null). */
+export function setThreadResolved(doc: Y.Doc, claimId: string, resolution: ThreadResolution | null): void {
+  const map = claimsMap(doc).get(claimId);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${claimId}`);
+  map.set('threadResolved', resolution);
 }
 
 /** Removes a claim. */

@@ -16,6 +16,7 @@ import { navigate, startRouter } from './router.js';
 // The article page (ProseMirror, Yjs) and the team page load on first use; sign-in and the list stay light.
 const ArticlePage = lazy(() => import('../pages/ArticlePage.js').then((m) => ({ default: m.ArticlePage })));
 const TeamPage = lazy(() => import('../pages/TeamPage.js').then((m) => ({ default: m.TeamPage })));
+const ReviewQueuePage = lazy(() => import('../pages/ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })));
 
 export function App() {
   const status = useSession((s) => s.status);
@@ -60,6 +61,8 @@ function Screen() {
       return <ArticlePage key={route.id} id={route.id} user={user} />;
     case 'team':
       return <TeamPage user={user} />;
+    case 'review-queue':
+      return <ReviewQueuePage />;
     default:
       return (
         <main id="main" tabIndex={-1} className="page">

@@ -17,7 +17,7 @@ export function navigate(path: string, { replace = false } = {}): void {
 
 /** Follows Back and Forward; returns the function that stops it. */
 export function startRouter(): () => void {
-  const onPopState = () => useUi.getState().setRoute(parseRoute(location.pathname));
+  const onPopState = () => useUi.getState().setRoute(parseRoute(location.pathname + location.search));
   window.addEventListener('popstate', onPopState);
   return () => window.removeEventListener('popstate', onPopState);
 }

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { LIMITS, personRef, readClaim, setClaimStatus, statusChangeRefusal, type Actor, type Claim, type ClaimStatus } from '@factdesk/shared';
+import { currentRules } from '../settings/workspace-rules.js';
 
 const ALREADY: Record<ClaimStatus, string> = {
   draft: 'This claim is already a draft.',
@@ -20,7 +21,7 @@ function claimToMove(doc: Y.Doc, user: Actor, id: string, to: ClaimStatus): Clai
   if (!claim) throw new Error('This claim no longer exists.');
   // The shared rule lets a status be "changed" to itself; here that is a double click or a colleague being quicker.
   if (claim.status === to) throw new Error(ALREADY[to]);
-  const refusal = statusChangeRefusal(user, claim, to);
+  const refusal = statusChangeRefusal(user, claim, to, currentRules());
   if (refusal) throw new Error(`${refusal.charAt(0).toUpperCase()}${refusal.slice(1)}.`);
   return claim;
 }

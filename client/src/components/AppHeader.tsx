@@ -1,10 +1,14 @@
 /** The banner on every signed-in screen: the app name, the main links, who is signed in, sign out. */
 import type { ReactNode } from 'react';
+import { roleAtLeast } from '@factdesk/shared';
 import { ROLE_LABELS } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { useSession } from '../session/index.js';
 import { showToast } from '../store/ui-store.js';
+import { ForYouButton } from './ForYouButton.js';
 import { Link } from './Link.js';
+import { ReviewQueueLink } from './ReviewQueueLink.js';
+import { ShortcutsOverlay } from './ShortcutsOverlay.js';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
   const user = useSession((s) => s.user);
@@ -32,6 +36,11 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           <li>
             <Link href="/">Articles</Link>
           </li>
+          {user && roleAtLeast(user.role, 'reviewer') && (
+            <li>
+              <ReviewQueueLink />
+            </li>
+          )}
           {user?.role === 'admin' && (
             <li>
               <Link href="/team">Team</Link>
@@ -40,6 +49,8 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         </ul>
       </nav>
       {children}
+      <ShortcutsOverlay />
+      {user && <ForYouButton />}
       {user && (
         <div className="app-user">
           <span className="app-user-name">{user.name}</span> <span className="role-tag">{ROLE_LABELS[user.role] ?? user.role}</span>

@@ -7,9 +7,11 @@
 import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Claim } from '@factdesk/shared';
 import { formatDate } from '../app/format.js';
+import { ClaimEditingBadge } from './ClaimEditingBadge.js';
 import { VerdictLabel, verdictColour } from './VerdictLabel.js';
 import { SourceLinks } from './SourceLinks.js';
 import { StatusLabel } from './StatusLabel.js';
+import { AnchorFlag } from './AnchorFlag.js';
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -57,8 +59,10 @@ export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, o
       <h3 className="claim-card-title" id={titleId}>
         <span className="claim-number">Claim {number}</span> <VerdictLabel id={claim.verdict} />
       </h3>
+      <ClaimEditingBadge claimId={claim.id} />
       <blockquote className="claim-quote">{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW)}…` : quote}</blockquote>
-      {!found && <p className="claim-missing">Not found in the text of this version.</p>}
+      {!found && claim.anchor?.state !== 'archived' && <p className="claim-missing">Not found in the text of this version.</p>}
+      <AnchorFlag claim={claim} />
       {claim.rationale && <p className="claim-rationale">{claim.rationale}</p>}
       <SourceLinks sources={claim.sources} />
       <p className="claim-meta">

@@ -7,6 +7,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { LIMITS, canReview, canSubmit, type Actor, type Claim } from '@factdesk/shared';
 import { approveClaim, requestChanges, reviewCommentProblem, submitForReview } from '../claims/review-commands.js';
 import type { ArticleSession } from '../collab/index.js';
+import { useWorkspaceRules } from '../hooks/use-workspace-rules.js';
 import { showToast } from '../store/ui-store.js';
 
 export interface ClaimReviewControlsProps {
@@ -24,9 +25,10 @@ export function ClaimReviewControls({ session, user, claim, number }: ClaimRevie
   const requestButton = useRef<HTMLButtonElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const rules = useWorkspaceRules();
 
   const maySubmit = canSubmit(user, claim);
-  const mayReview = canReview(user, claim);
+  const mayReview = canReview(user, claim, rules);
   if (!maySubmit && !mayReview) return null;
 
   /** Runs a command; its button goes away with the old status, so focus stays on the card. */

@@ -1,7 +1,8 @@
 /** A claim's review status as icon and words, like a verdict: never shown by colour alone. */
 import { STATUS_LABELS, type ClaimStatus } from '@factdesk/shared';
 
-const STATUS_ICONS: Record<ClaimStatus, string> = {
+/** The icon beside each status (the words always go with it). */
+export const STATUS_ICONS: Record<ClaimStatus, string> = {
   draft: '✎',
   'in-review': '◷',
   approved: '✓',

@@ -2,9 +2,10 @@
  * Where each claim sits in the article on screen. A claim is stored against the canonical
  * text; this finds it again (the shared anchoring, which survives small edits between
  * versions), then derives the ProseMirror positions. A claim that cannot be found is kept
- * aside so the sidebar can say so instead of silently hiding it.
+ * aside so the sidebar can say so instead of silently hiding it; so is a claim a new version
+ * left orphaned or that triage archived, which is never highlighted.
  */
-import { anchorTarget, type Claim, type TextIndex } from '@factdesk/shared';
+import { anchorTarget, isShownInCurrentVersion, type Claim, type TextIndex } from '@factdesk/shared';
 
 /** A claim found in the text, with its number and where it is (text offsets and positions). */
 export interface PlacedClaim {
@@ -36,7 +37,7 @@ export function placeClaims(claims: readonly Claim[], index: TextIndex): ClaimPl
   const placed: PlacedClaim[] = [];
   const notFound: Claim[] = [];
   for (const claim of claims) {
-    const range = claim.target?.quote ? anchorTarget(index.text, claim.target) : null;
+    const range = claim.target?.quote && isShownInCurrentVersion(claim) ? anchorTarget(index.text, claim.target) : null;
     if (!range || range.end <= range.start) {
       notFound.push(claim);
       continue;

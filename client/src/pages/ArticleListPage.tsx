@@ -1,68 +1,132 @@
-/** / — the articles the team is checking, newest first (offline: the list as last seen here). */
+/**
+ * / — the articles the team is checking, most recently active first: search by title, a
+ * "New article" form for those who may import, and archiving for admins (offline: the
+ * list as last seen here).
+ */
 import { useEffect, useState } from 'react';
-import { fetchDocuments, type DocumentSummary } from '../api/documents.js';
+import { canImportArticles } from '@factdesk/shared';
+import { searchDocuments, setDocumentArchived } from '../api/article-import.js';
+import type { DocumentSummary } from '../api/documents.js';
 import { ApiError } from '../api/http.js';
-import { formatDate } from '../app/format.js';
-import { Link } from '../components/Link.js';
+import { navigate } from '../app/router.js';
+import { ArticleListRow } from '../components/ArticleListRow.js';
+import { ClaimCounts } from '../components/ClaimCounts.js';
+import { NewArticleForm } from '../components/NewArticleForm.js';
+import { useCurrentUser } from '../session/index.js';
 import { rememberDocuments, rememberedDocuments } from '../session/offline-memory.js';
 
+/** How long typing pauses before the search is sent. */
+const SEARCH_DELAY_MS = 250;
+
 export function ArticleListPage() {
+  const user = useCurrentUser();
+  const isAdmin = user?.role === 'admin';
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [archiving, setArchiving] = useState<string | null>(null);
+  const [archiveError, setArchiveError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     document.title = 'Articles — Factdesk';
+  }, []);
+
+  useEffect(() => {
     let current = true;
-    fetchDocuments().then(
-      (docs) => {
-        rememberDocuments(docs);
-        if (current) setDocuments(docs);
-      },
-      (e: Error) => {
-        if (!current) return;
-        const remembered = e instanceof ApiError && e.status === 0 ? rememberedDocuments() : null;
-        if (remembered) {
-          setDocuments(remembered);
-          setOffline(true);
-        } else setError(e.message);
-      },
+    const unfiltered = query.trim() === '' && !showArchived;
+    const timer = setTimeout(
+      () =>
+        searchDocuments({ query, includeArchived: showArchived }).then(
+          (docs) => {
+            if (unfiltered) rememberDocuments(docs);
+            if (!current) return;
+            setDocuments(docs);
+            setError(null);
+            setOffline(false);
+          },
+          (e: Error) => {
+            if (!current) return;
+            const remembered = e instanceof ApiError && e.status === 0 && unfiltered ? rememberedDocuments() : null;
+            if (remembered) {
+              setDocuments(remembered.filter((doc) => !doc.archived));
+              setOffline(true);
+            } else setError(e.message);
+          },
+        ),
+      query ? SEARCH_DELAY_MS : 0,
     );
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, []);
+  }, [query, showArchived, reload]);
 
-  const sorted = documents && [...documents].sort((a, b) => Number(a.archived) - Number(b.archived) || b.createdAt.localeCompare(a.createdAt));
+  const archive = async (doc: DocumentSummary, archived: boolean) => {
+    setArchiving(doc.id);
+    setArchiveError(null);
+    try {
+      await setDocumentArchived(doc.id, archived);
+      setReload((n) => n + 1);
+    } catch (e) {
+      setArchiveError(`${doc.title} could not be ${archived ? 'archived' : 'unarchived'}: ${(e as Error).message}`);
+    } finally {
+      setArchiving(null);
+    }
+  };
 
   return (
     <main id="main" tabIndex={-1} className="page">
-      <h1>Articles</h1>
+      <div className="article-list-header">
+        <h1>Articles</h1>
+        {user && canImportArticles(user) && (
+          <button
+            type="button"
+            className="button-primary"
+            aria-expanded={creating}
+            aria-controls={creating ? 'new-article' : undefined}
+            onClick={() => setCreating((open) => !open)}
+          >
+            New article
+          </button>
+        )}
+      </div>
+      {creating && (
+        <div id="new-article">
+          <NewArticleForm onCancel={() => setCreating(false)} onImported={(doc) => navigate(`/articles/${encodeURIComponent(doc.id)}`)} />
+        </div>
+      )}
+      <div className="article-list-filters" role="search">
+        <label htmlFor="article-search">Search articles</label>
+        <input id="article-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        {isAdmin && (
+          <label className="checkbox">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+          </label>
+        )}
+      </div>
       {offline && <p role="status">You are offline: this is the list as last seen on this device.</p>}
       {error && (
         <p className="form-error" role="alert">
           The articles could not be loaded: {error}
         </p>
       )}
-      {!sorted && !error && <p>Loading…</p>}
-      {sorted && sorted.length === 0 && <p>No articles yet.</p>}
-      {sorted && sorted.length > 0 && (
-        <ul className="article-list">
-          {sorted.map((doc) => (
-            <li key={doc.id} className={doc.archived ? 'archived' : undefined}>
-              <Link href={`/articles/${encodeURIComponent(doc.id)}`} className="article-link">
-                <span className="article-link-title">{doc.title || 'Untitled article'}</span>
-                <span className="article-link-meta">
-                  {[
-                    doc.publisher,
-                    doc.publishedAt ? `Published ${formatDate(doc.publishedAt)}` : doc.createdAt && `Added ${formatDate(doc.createdAt)}`,
-                    doc.archived && 'Archived',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </Link>
-            </li>
+      {archiveError && (
+        <p className="form-error" role="alert">
+          {archiveError}
+        </p>
+      )}
+      {!documents && !error && <p>Loading…</p>}
+      {documents && documents.length === 0 && <p role="status">{query.trim() ? 'No articles match this search.' : 'No articles yet.'}</p>}
+      {documents && documents.length > 0 && (
+        <ul className="article-list" aria-label="Articles">
+          {documents.map((doc) => (
+            <ArticleListRow key={doc.id} doc={doc} busy={archiving === doc.id} onArchive={isAdmin ? archive : undefined}>
+              <ClaimCounts counts={doc.counts} />
+            </ArticleListRow>
           ))}
         </ul>
       )}

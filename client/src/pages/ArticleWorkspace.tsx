@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildTextIndex, canAnnotate, type Actor } from '@factdesk/shared';
 import { removeClaim } from '../claims/claim-commands.js';
+import { claimMatches } from '../claims/claim-filter.js';
 import type { ArticleSession } from '../collab/index.js';
 import { articleNode } from '../editor/article-state.js';
 import { numberClaims, placeClaims } from '../editor/claim-placement.js';
@@ -16,16 +17,19 @@ import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
 import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
 import { useSessionEvents } from '../hooks/use-session-events.js';
 import { useUnsentWarning } from '../hooks/use-unsent-warning.js';
+import { useVersionView } from '../hooks/use-version-view.js';
 import { showToast, useUi } from '../store/ui-store.js';
 import { ArticleToolbar } from '../components/ArticleToolbar.js';
 import { ArticleView } from '../components/ArticleView.js';
 import { ClaimSidebar } from '../components/ClaimSidebar.js';
 import { ClaimEditorPanel } from '../components/ClaimEditorPanel.js';
+import { TriagePanel } from '../components/TriagePanel.js';
+import { VersionBar } from '../components/VersionBar.js';
 
 export function ArticleWorkspace({ session, user }: { session: ArticleSession; user: Actor }) {
   const doc = session.doc;
   const { meta, version } = useArticle(doc);
-  const claims = useClaims(doc);
+  const allClaims = useClaims(doc);
   const peers = usePeers(session.awareness);
   const ui = useUi(
     useShallow((s) => ({ selection: s.selection, focus: s.focus, editor: s.editor, setSelection: s.setSelection, focusClaim: s.focusClaim, openEditor: s.openEditor })),
@@ -35,16 +39,26 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
   // meanwhile, and keep its view when the same version arrives again.
   const [shown, setShown] = useState(version);
   if (version && (version.version !== shown?.version || version.textHash !== shown.textHash)) setShown(version);
-  const articleDoc = useMemo(() => (shown ? articleNode(shown.doc) : null), [shown]);
+  // An earlier version (picked in the version switcher) is read-only, as a viewer reads it.
+  const view = useVersionView(doc, allClaims, shown ?? null);
+  const claims = view.claims;
+  const reader: Actor = view.earlier ? { ...user, role: 'viewer' } : user;
+  const onScreen = view.earlier ?? shown;
+  const articleDoc = useMemo(() => (onScreen ? articleNode(onScreen.doc) : null), [onScreen]);
   const index = useMemo(() => (articleDoc ? buildTextIndex(articleDoc) : null), [articleDoc]);
   const placement = useMemo(() => (index ? placeClaims(claims, index) : null), [claims, index]);
   const numbers = useMemo(() => placement?.numbers ?? numberClaims(claims), [placement, claims]);
   const notFound = useMemo(() => new Set(placement?.notFound.map((c) => c.id)), [placement]);
+  // The sidebar's filters hide the other claims in the text too; numbers stay those of all claims.
+  const claimFilters = useUi((s) => s.claimFilters);
   const highlights = useMemo<Highlight[]>(
-    () => placement?.placed.map((p) => ({ id: p.claim.id, number: p.number, verdict: p.claim.verdict, from: p.from, to: p.to })) ?? [],
-    [placement],
+    () =>
+      placement?.placed
+        .filter((p) => claimMatches(p.claim, claimFilters))
+        .map((p) => ({ id: p.claim.id, number: p.number, verdict: p.claim.verdict, from: p.from, to: p.to })) ?? [],
+    [placement, claimFilters],
   );
-  const remote = useMemo(() => (index ? remoteSelections(peers, index) : []), [peers, index]);
+  const remote = useMemo(() => (index && !view.earlier ? remoteSelections(peers, index) : []), [peers, index, view.earlier]);
 
   useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);
   useUnsentWarning(session);
@@ -53,7 +67,7 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
     document.title = meta.title ? `${meta.title} — Factdesk` : 'Factdesk';
   }, [meta.title]);
 
-  const mayAnnotate = canAnnotate(user);
+  const mayAnnotate = canAnnotate(reader);
   const { openEditor } = ui;
   const annotate = useCallback(() => {
     if (!mayAnnotate) return;
@@ -102,6 +116,9 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
           claimNumbers={numbers}
           annotate={mayAnnotate ? { enabled: !!ui.selection, onAnnotate: annotate } : null}
         />
+        {shown && onScreen && (
+          <VersionBar docId={session.docId} user={user} versions={view.versions} current={shown.version} shown={onScreen.version} onShow={view.show} />
+        )}
         {articleDoc && index ? (
           <ArticleView
             doc={articleDoc}
@@ -118,13 +135,14 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
         )}
       </main>
       <aside aria-label="Claims" className="article-aside">
-        {index && shown && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
+        {index && shown && !view.earlier && <TriagePanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
+        {index && shown && !view.earlier && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
         <ClaimSidebar
           session={session}
           claims={claims}
           numbers={numbers}
           notFound={notFound}
-          user={user}
+          user={reader}
           onShow={(id) => ui.focusClaim(id, 'sidebar')}
           onEdit={(id) => openEditor({ mode: 'edit', claimId: id })}
           onDelete={deleteOne}

@@ -4,6 +4,7 @@ import type { Actor } from '@factdesk/shared';
 import { fetchTeam, type TeamMember } from '../api/users.js';
 import { AddPersonForm } from '../components/AddPersonForm.js';
 import { TeamMemberRow } from '../components/TeamMemberRow.js';
+import { WorkspaceSettingsForm } from '../components/WorkspaceSettingsForm.js';
 
 export function TeamPage({ user }: { user: Actor }) {
   const [members, setMembers] = useState<TeamMember[] | null>(null);
@@ -87,6 +88,7 @@ export function TeamPage({ user }: { user: Actor }) {
           if (password) showPassword(member, password);
         }}
       />
+      <WorkspaceSettingsForm />
     </main>
   );
 }

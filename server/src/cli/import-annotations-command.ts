@@ -29,7 +29,7 @@ interface Context {
 }
 
 /** Calls the server; a server that cannot be reached is a readable error, not a stack trace. */
-async function call(server: string, path: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function call(server: string, path: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   let response: Response;
   try {
     response = await fetch(new URL(path, server), init);
@@ -48,7 +48,7 @@ async function call(server: string, path: string, init: RequestInit): Promise<{ 
   }
 }
 
-function serverUrl(options: ImportAnnotationsOptions, env: NodeJS.ProcessEnv): string {
+export function serverUrl(options: ImportAnnotationsOptions, env: NodeJS.ProcessEnv): string {
   const server = options.server ?? `http://localhost:${env.PORT || 3000}`;
   if (!/^https?:\/\/[^\s/]+/i.test(server)) throw new UsageError(`--server must be an http(s) URL, e.g. http://localhost:3000 (got "${server}").`);
   return server.replace(/\/+$/, '');

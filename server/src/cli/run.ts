@@ -1,6 +1,6 @@
 /**
  * The command-line tool (`npm run factdesk -- …`), as a function from arguments to an exit
- * code so tests can run it in-process. `users` and `export` work on DATA_DIR's database
+ * code so tests can run it in-process. `users`, `import` and `export` work on DATA_DIR's database
  * directly — the server may be running, SQLite lets both write — and share the team rules
  * with the API; `import-annotations` writes claims, which live in the server's rooms, so it
  * goes through the running server's API instead.
@@ -10,6 +10,8 @@ import { loadConfig } from '../config.js';
 import { ApiError } from '../errors.js';
 import { exportCommand, EXPORT_HELP } from './export-command.js';
 import { importAnnotationsCommand, IMPORT_ANNOTATIONS_HELP } from './import-annotations-command.js';
+import { importCommand, IMPORT_HELP } from './import-command.js';
+import { newVersionCommand, NEW_VERSION_HELP } from './version-command.js';
 import { UsageError } from './usage-error.js';
 import { usersCommand, USERS_HELP } from './users-command.js';
 
@@ -26,11 +28,13 @@ export const HELP = `Factdesk command-line tool
 Usage: npm run factdesk -- <command> [options]
 
 ${USERS_HELP}
+${IMPORT_HELP}
 ${EXPORT_HELP}
 ${IMPORT_ANNOTATIONS_HELP}
+${NEW_VERSION_HELP}
 Environment:
   DATA_DIR            the data directory holding factdesk.sqlite (default ./data)
-  FACTDESK_PASSWORD   the password import-annotations signs in with
+  FACTDESK_PASSWORD   the password import-annotations and new-version sign in with
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
 
@@ -50,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         login: { type: 'string' },
         server: { type: 'string' },
+        title: { type: 'string' },
+        'source-url': { type: 'string' },
+        publisher: { type: 'string' },
+        'published-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,7 +77,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { dataDir, organisation } = loadConfig(io.env);
       return exportCommand(rest, values, { dataDir, organisation, out: io.out });
     }
+    if (group === 'import') return importCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'import-annotations') return await importAnnotationsCommand(rest, values, { env: io.env, out: io.out });
+    if (group === 'new-version') return await newVersionCommand(rest, values, { env: io.env, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -55,6 +55,29 @@ const MIGRATIONS: readonly string[] = [
     detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
   );
   `,
+  `
+  -- Workspace settings (settings/): one JSON value per key.
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  );
+  -- "For you" (notifications/): one row per person and event; \`event_key\` makes recording idempotent.
+  CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    event_key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('mention', 'review-request', 'decision')),
+    doc_id TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    detail TEXT NOT NULL CHECK (json_valid(detail)),
+    created_at TEXT NOT NULL,
+    read_at TEXT,
+    UNIQUE (user_id, event_key)
+  );
+  CREATE INDEX notifications_by_user ON notifications(user_id, id);
+  `,
 ];
 
 /** The schema version this code expects. */

@@ -18,11 +18,14 @@ describe('the documents API', () => {
         {
           id: 'bridge',
           title: 'Mayor promises new bridge',
+          sourceUrl: '',
           publisher: '',
           publishedAt: '',
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
+          lastActivity: expect.any(String),
           archived: false,
+          counts: expect.objectContaining({ total: 0 }),
         },
       ],
     });

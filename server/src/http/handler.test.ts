@@ -55,7 +55,7 @@ describe('the HTTP server', () => {
     expect(await t.call('/api/nothing', { token })).toMatchObject({ status: 404, body: { error: expect.any(String) } });
     const wrong = await t.call('/api/documents', { method: 'PUT', token, body: {} });
     expect(wrong).toMatchObject({ status: 405, body: { error: 'PUT is not allowed here.' } });
-    expect(wrong.headers.get('allow')).toBe('GET');
+    expect(wrong.headers.get('allow')).toBe('GET, POST');
   });
 
   it('serves the built client with the right content types', async () => {

@@ -27,6 +27,13 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     deleteOldest.run(docId, Math.max(0, Math.floor(upToUpdateCount)));
   });
 
+  const appendMany = db.transaction((entries: readonly { docId: string; update: Uint8Array }[]) => {
+    const at = new Date().toISOString();
+    for (const { docId, update } of entries) insertUpdate.run(docId, toBuffer(update), at);
+  });
+
+  const worker = db.memory ? null : new CompactionWorker(db.name);
+
   return {
     load(docId) {
       const snapshot = selectSnapshot.get(docId) as Buffer | undefined;
@@ -36,26 +43,66 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     append(docId, update) {
       insertUpdate.run(docId, toBuffer(update), new Date().toISOString());
     },
+    appendMany(entries) {
+      appendMany(entries);
+    },
     pendingSinceSnapshot(docId) {
       return countUpdates.get(docId) as number;
     },
     compact(docId, state, upToUpdateCount) {
       compact(docId, state, upToUpdateCount);
     },
-    ...(db.memory ? {} : { compactInBackground: (docId: string) => compactInWorker(db.name, docId) }),
+    ...(worker ? { compactInBackground: (docId: string) => worker.compact(docId), close: () => worker.close() } : {}),
   };
 }
 
-/** Folds a document's log into its snapshot in a worker thread (compaction-worker.ts). */
-function compactInWorker(dbFile: string, docId: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compaction-worker.mjs', import.meta.url), { workerData: { dbFile, docId } });
-    worker.once('message', (result: { ok: boolean; folded?: number; error?: string }) =>
-      result.ok ? resolve(result.folded ?? 0) : reject(new Error(result.error)),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`compaction worker exited with ${code}`)));
-  });
+/**
+ * One long-lived worker thread (compaction-worker.mjs) that folds documents' logs into their
+ * snapshots on request. Started on first use; unref'd, so it never keeps the process alive.
+ */
+class CompactionWorker {
+  private worker: Worker | null = null;
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve(folded: number): void; reject(error: Error): void }>();
+
+  constructor(private readonly dbFile: string) {}
+
+  compact(docId: string): Promise<number> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref(); // keep the process up while a compaction is under way
+      worker.postMessage({ id, docId });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./compaction-worker.mjs', import.meta.url), { workerData: { dbFile: this.dbFile } });
+    worker.unref();
+    worker.on('message', (result: { id: number; ok: boolean; folded?: number; error?: string }) => {
+      const waiter = this.waiting.get(result.id);
+      this.waiting.delete(result.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (result.ok) waiter?.resolve(result.folded ?? 0);
+      else waiter?.reject(new Error(result.error));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the compaction worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
 }
 
 /** A Buffer view of the same bytes (better-sqlite3 binds Buffers as BLOBs). */

@@ -24,7 +24,7 @@ function seededRoom() {
   closers.push(temp.close);
   const log = createSqliteUpdateLog(temp.db);
   seedDocuments({ db: temp.db, documents: createDocumentRepository(temp.db), log }, loadConfig({}).seedsDir);
-  const room = new Room(DOC, log, DEFAULT_RULES, () => {});
+  const room = new Room(DOC, log, () => DEFAULT_RULES, () => {});
   closers.push(() => room.destroy(1001, 'test over'));
   return { room, log, db: temp.db };
 }

@@ -11,9 +11,10 @@ import { CLOSE } from './protocol.js';
 import { Connection, PING_INTERVAL_MS, type ConnectionLimits } from './connection.js';
 import { DEFAULT_MESSAGE_RATE } from './message-rate.js';
 import { Room } from './room.js';
+import { LogWriter } from './log-writer.js';
 import type { Rooms, RoomsOptions } from './types.js';
 
-export type { RoomLimits, Rooms, RoomsOptions, UpdateLog } from './types.js';
+export type { ClaimsChange, ClaimsChangeListener, RoomLimits, Rooms, RoomsOptions, UpdateLog } from './types.js';
 export { CLOSE, MESSAGE_REJECTED, readRejected } from './protocol.js';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -65,7 +66,9 @@ export function createRooms(options: RoomsOptions): Rooms {
     else perAddress.delete(address);
   }
   const unloadTimers = new Map<string, NodeJS.Timeout>();
-  const rules = DEFAULT_RULES;
+  const rules = options.rules ?? (() => DEFAULT_RULES);
+  /** One writer for every room: the updates of all rooms in one turn share a commit. */
+  const writer = new LogWriter(options.log);
 
   function drop(room: Room, code: number, reason: string): void {
     if (rooms.get(room.id) === room) rooms.delete(room.id);
@@ -77,7 +80,11 @@ export function createRooms(options: RoomsOptions): Rooms {
     unloadTimers.delete(docId);
     let room = rooms.get(docId);
     if (!room) {
-      room = new Room(docId, options.log, rules, (broken) => drop(broken, CLOSE.serverError, 'the server could not store a change'), options.checkUpdates ?? true);
+      room = new Room(docId, options.log, rules, (broken) => drop(broken, CLOSE.serverError, 'the server could not store a change'), {
+        checkUpdates: options.checkUpdates ?? true,
+        onClaimsChanged: options.onClaimsChanged,
+        writer,
+      });
       rooms.set(docId, room);
     }
     return room;
@@ -163,6 +170,7 @@ export function createRooms(options: RoomsOptions): Rooms {
         room.compact();
         drop(room, CLOSE.goingAway, 'server shutting down');
       }
+      writer.flush();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -7,11 +7,12 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Actor, RuleOptions } from '@factdesk/shared';
-import { checkUpdate, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
+import { claimsMap, type Actor, type RuleOptions } from '@factdesk/shared';
+import { checkUpdate, recordUnrecordedChanges, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, encodeRejected } from './protocol.js';
 import { rewriteAwarenessUpdate } from './awareness-identity.js';
-import type { UpdateLog } from './types.js';
+import type { ClaimsChangeListener, UpdateLog } from './types.js';
+import { LogWriter } from './log-writer.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -28,8 +29,14 @@ const LOAD = Symbol('load');
 const MAX_WAITING = 100;
 
 export class Room {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
+  /** The authoritative doc, loaded from the stored state on first use. */
+  get doc(): Y.Doc {
+    this.ensureLoaded();
+    return this.ydoc;
+  }
+
   /** Each peer and the awareness client ids it speaks for. */
   readonly peers = new Map<Peer, Set<number>>();
   private readonly owners: ClientOwners = new Map();
@@ -41,34 +48,108 @@ export class Room {
   /** Compact once `pending` reaches this; pushed back after a failed compaction. */
   private compactAt = COMPACT_AFTER;
   private broken = false;
+  /** The stored state (snapshot, then updates) until the doc has integrated it; null after. */
+  private stored: Uint8Array[] | null;
+  /** The peers that were sent the stored state as it is, and the doc's state vector right after loading it. */
+  private readonly sentStored = new WeakSet<Peer>();
+  private loadedStateVector: Uint8Array | null = null;
+  private loadScheduled = false;
+  /** Writes accepted updates to the log, several per transaction (group commit). */
+  private readonly writer: LogWriter;
   /** Updates in the log since the last snapshot (counted here: no query per update). */
   private pending: number;
 
   constructor(
     readonly id: string,
     private readonly log: UpdateLog,
-    private readonly rules: RuleOptions,
+    private readonly rules: () => RuleOptions,
     private readonly onBroken: (room: Room) => void,
-    private readonly checkUpdates = true,
+    private readonly options: { checkUpdates?: boolean; onClaimsChanged?: ClaimsChangeListener; writer?: LogWriter } = {},
   ) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.writer = options.writer ?? new LogWriter(log);
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
-    this.doc.transact(() => {
-      for (const update of log.load(id)) Y.applyUpdate(this.doc, update);
-    }, LOAD);
+    // Read now, integrated on first need (see join): decoding a big article takes far longer than reading it.
+    this.stored = log.load(id);
     this.pending = log.pendingSinceSnapshot(id);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
+    const listener = options.onClaimsChanged;
+    if (listener) {
+      claimsMap(this.ydoc).observeDeep((events, transaction) => {
+        if (this.broken || transaction.origin === LOAD) return;
+        const ids = new Set<string>();
+        for (const event of events) {
+          if (event.path.length > 0) ids.add(String(event.path[0]));
+          else for (const key of event.keys.keys()) ids.add(key);
+        }
+        const origin = transaction.origin as Peer | null;
+        const actor = origin && typeof origin === 'object' && 'actor' in origin ? origin.actor : null;
+        try {
+          listener({ docId: this.id, doc: this.ydoc, claimIds: [...ids], actor });
+        } catch (error) {
+          console.error(`room ${this.id}: a claims listener failed: ${(error as Error).message}`);
+        }
+      });
+    }
   }
 
-  /** A new peer: send it our state and everyone's presence. */
+  /**
+   * A new peer: send it our state and everyone's presence. In a room that has not loaded its
+   * doc yet, the peer first gets the stored state exactly as it is on disk (what the doc would
+   * hold once loaded), so the article appears without waiting for the server to decode it —
+   * for an article with 10,000 claims that decoding takes about a second. The doc is loaded
+   * right after, and only then does the room ask the peer for what it has (sync step 1).
+   */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
+    if (this.stored) {
+      this.sendStored(peer);
+      this.sentStored.add(peer);
+      if (!this.loadScheduled) {
+        this.loadScheduled = true;
+        setImmediate(() => this.ensureLoaded());
+      }
+      this.afterLoad(() => this.peers.has(peer) && this.sendSyncStep1(peer));
+    } else {
+      this.sendSyncStep1(peer);
+    }
+    this.sendAwareness(peer);
+  }
+
+  /** Runs `fn` once the doc is loaded (in the same turn as the load). */
+  private afterLoad(fn: () => void): void {
+    if (!this.stored) fn();
+    else this.loadWaiters.push(fn);
+  }
+
+  private readonly loadWaiters: (() => void)[] = [];
+
+  /** Integrates the stored state into the doc, once. Every reader of the doc calls this first. */
+  private ensureLoaded(): void {
+    const stored = this.stored;
+    if (!stored || this.broken) return;
+    this.stored = null;
+    this.ydoc.transact(() => {
+      for (const update of stored) Y.applyUpdate(this.ydoc, update);
+    }, LOAD);
+    this.loadedStateVector = Y.encodeStateVector(this.ydoc);
+    for (const fn of this.loadWaiters.splice(0)) fn();
+  }
+
+  /** The stored state as sync messages: the later updates first, then the first part (the snapshot) as sync step 2. */
+  private sendStored(peer: Peer): void {
+    const [first, ...rest] = this.stored ?? [];
+    for (const update of rest) peer.send(syncMessage(syncProtocol.messageYjsUpdate, update));
+    // Yjs holds the later updates until what they build on arrives; step 2 then completes the sync.
+    peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, first ?? Y.encodeStateAsUpdate(new Y.Doc())));
+  }
+
+  private sendSyncStep1(peer: Peer): void {
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(sync, this.doc);
     peer.send(encoding.toUint8Array(sync));
-    this.sendAwareness(peer);
   }
 
   /** Every presence state, to one peer. */
@@ -92,8 +173,17 @@ export class Room {
     for (const id of ids) this.awareness.meta.delete(id);
   }
 
-  /** Sync step 1 from a peer: answer with what it lacks. */
+  /** Sync step 1 from a peer: answer with what it lacks — once it is all on disk. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    this.ensureLoaded();
+    // A peer sent the stored state has it all (it arrived before this answer): send only what is newer.
+    const since = this.sentStored.has(peer) && this.loadedStateVector ? this.loadedStateVector : stateVector;
+    this.writer.whenFlushed(() => {
+      if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, since);
+    });
+  }
+
+  private sendSyncStep2(peer: Peer, stateVector: Uint8Array): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
@@ -102,7 +192,8 @@ export class Room {
 
   /** An update from a peer: checked, then applied (which logs and broadcasts it) or refused. */
   receiveUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' {
-    if (!this.checkUpdates) {
+    this.ensureLoaded();
+    if (this.options.checkUpdates === false) {
       Y.applyUpdate(this.doc, update, peer);
       return 'accepted';
     }
@@ -125,7 +216,7 @@ export class Room {
   }
 
   private tryUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
-    const check = checkUpdate(this.doc, update, peer.actor, this.owners, this.rules);
+    const check = checkUpdate(this.doc, update, peer.actor, this.owners, this.rules());
     if (!check.ok) {
       if (check.waiting) return 'waiting';
       peer.send(encodeRejected(check.reason));
@@ -133,6 +224,7 @@ export class Room {
     }
     for (const client of check.clients) this.owners.set(client, peer.actor.id);
     Y.applyUpdate(this.doc, update, peer);
+    if (!this.broken) recordUnrecordedChanges(this.doc, check.writes, check.before, peer.actor);
     if (!this.broken) reopenChangedSignOffs(this.doc, check.writes, check.before);
     return 'accepted';
   }
@@ -165,9 +257,14 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
   }
 
-  /** Writes server-side changes (imports, new versions) into the doc; they are logged and broadcast. */
+  /** Writes server-side changes (imports, new versions) into the doc; they are durable and broadcast when it returns. */
   change<T>(fn: (doc: Y.Doc) => T): T {
-    return fn(this.doc);
+    this.ensureLoaded();
+    try {
+      return fn(this.doc);
+    } finally {
+      this.writer.flush();
+    }
   }
 
   /** Resolves once no background compaction of this room is running. */
@@ -185,6 +282,8 @@ export class Room {
    */
   compact(): void {
     this.compactScheduled = false;
+    if (this.stored) return; // never loaded, so never changed: the log is as it was
+    this.writer.flush(); // the snapshot must not cover updates the log has not got yet
     if (this.broken || this.pending === 0 || this.background) return;
     try {
       this.log.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.pending);
@@ -202,21 +301,29 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD || this.broken) return;
-    try {
-      this.log.append(this.id, update);
-      this.pending++;
-    } catch (error) {
-      // The doc now holds a change that is not on disk: nobody may see it. Drop the room; it reloads from the log.
-      this.broken = true;
-      console.error(`room ${this.id}: could not store an update: ${(error as Error).message}`);
-      this.onBroken(this);
-      return;
-    }
+    this.pending++;
+    this.writer.write(
+      this.id,
+      update,
+      () => this.broadcast(update, origin),
+      (error) => {
+        if (this.broken) return;
+        // The doc now holds a change that is not on disk: nobody may see it. Drop the room; it reloads from the log.
+        this.broken = true;
+        console.error(`room ${this.id}: could not store an update: ${error.message}`);
+        this.onBroken(this);
+      },
+    );
+  }
+
+  /** Sends a stored update to every peer but the one it came from. */
+  private broadcast(update: Uint8Array, origin: unknown): void {
+    if (this.broken) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
@@ -261,6 +368,15 @@ export class Room {
     const message = encoding.toUint8Array(encoder);
     for (const peer of this.peers.keys()) peer.send(message);
   }
+}
+
+/** One message of the sync protocol carrying `update` as `type` (step 2, or update). */
+function syncMessage(type: number, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 interface AwarenessChange {

@@ -2,7 +2,8 @@
  * The contract between the websocket rooms and the rest of the server: how a room reads and
  * writes its durable log, and how a connection's user is known.
  */
-import type { Actor } from '@factdesk/shared';
+import type { Actor, RuleOptions } from '@factdesk/shared';
+import type * as Y from 'yjs';
 
 /** The durable log of one server's documents (SQLite by default). Calls are synchronous. */
 export interface UpdateLog {
@@ -10,6 +11,8 @@ export interface UpdateLog {
   load(docId: string): Uint8Array[];
   /** Appends one accepted update; durable when it returns. */
   append(docId: string, update: Uint8Array): void;
+  /** Appends several updates (of any documents, in order) in one transaction; durable when it returns. */
+  appendMany(entries: readonly { docId: string; update: Uint8Array }[]): void;
   /** Number of updates appended since the last snapshot. */
   pendingSinceSnapshot(docId: string): number;
   /** Replaces the snapshot by `state` (the full doc state) and drops the updates it covers. */
@@ -20,6 +23,8 @@ export interface UpdateLog {
    * synchronously. Never run it alongside `compact` for the same document.
    */
   compactInBackground?(docId: string): Promise<number>;
+  /** Stops what the log runs in the background (its worker thread). */
+  close?(): Promise<void>;
 }
 
 /** Whether a document exists (rooms are only opened for existing documents). */
@@ -49,7 +54,26 @@ export interface RoomsOptions {
   pingIntervalMs?: number;
   /** Behind a reverse proxy, count connections by the address in X-Forwarded-For. */
   trustProxy?: boolean;
+  /** The workspace rules in force, asked on every update (an admin setting may change them). Default DEFAULT_RULES. */
+  rules?: () => RuleOptions;
+  /** Told after claims of a loaded document changed (accepted updates and server-side changes alike). */
+  onClaimsChanged?: ClaimsChangeListener;
 }
+
+/**
+ * Claims of one document changed. `claimIds` holds every claim created, changed or deleted in
+ * one transaction; `actor` is the person whose update it was (null for the server's own
+ * changes, e.g. reopening a signed-off claim or an import). Read the claims from `doc` with the
+ * accessors of shared/ (readClaim), synchronously: the doc keeps changing afterwards.
+ */
+export interface ClaimsChange {
+  docId: string;
+  doc: Y.Doc;
+  claimIds: string[];
+  actor: Actor | null;
+}
+
+export type ClaimsChangeListener = (change: ClaimsChange) => void;
 
 /** The limits a deployment (or a test) may tune. */
 export type RoomLimits = Pick<

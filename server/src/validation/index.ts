@@ -17,6 +17,7 @@ import { inspectUpdate } from './inspect-update.js';
 
 export { inspectUpdate } from './inspect-update.js';
 export { reopenChangedSignOffs } from './sign-off.js';
+export { recordUnrecordedChanges } from './unrecorded-changes.js';
 
 export type UpdateCheck =
   | { ok: true; writes: ClaimWrite[]; before: Map<string, Claim | null>; clients: number[] }
@@ -45,7 +46,8 @@ export function checkUpdate(
   }
   const before = new Map<string, Claim | null>();
   for (const write of inspection.writes) {
-    const claim = readClaim(doc, write.claimId, { history: false }); // the rules never read the history
+    // The rules never read the history, and the thread only when comments are written: both grow.
+    const claim = readClaim(doc, write.claimId, { history: false, thread: write.comments.length > 0 });
     before.set(write.claimId, claim);
     const refusal = claimWriteRefusal(actor, claim, write, rules);
     if (refusal) return { ok: false, reason: refusal, malformed: false };

@@ -42,12 +42,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
 
 function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
   const locator = new Locator(doc, structs);
-  const writes = new Map<string, ClaimWrite>();
-  const write = (claimId: string) => {
-    let w = writes.get(claimId);
-    if (!w) writes.set(claimId, (w = emptyClaimWrite(claimId)));
-    return w;
-  };
+  const writes: Writes = new Map();
   const clients = new Set<number>();
   const containersCreated: ContainerWrite[] = [];
 
@@ -62,7 +57,7 @@ function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
     changes = true;
     if (struct.kind !== 'item') continue;
     const place = locator.place(struct);
-    if (place && !place.parent.dead) recordInsert(place, struct, write, containersCreated);
+    if (place && !place.parent.dead) recordInsert(place, struct, writes, containersCreated);
   }
   for (const { w, field } of containersCreated) {
     if (w.kind === 'create') continue;
@@ -76,7 +71,7 @@ function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
         if (isDeleted(item)) continue;
         changes = true;
         const place = locator.place(item);
-        if (place && !place.parent.dead) recordDelete(place, write);
+        if (place && !place.parent.dead) recordDelete(place, writes);
       }
     }
   }
@@ -86,6 +81,16 @@ function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
     if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
   }
   return { ok: true, writes: result, clients: [...clients], changes };
+}
+
+/** The writes of one update, by claim id. */
+type Writes = Map<string, ClaimWrite>;
+
+/** The write to `claimId`, created on first use. (A plain function: no closure per update.) */
+function writeTo(writes: Writes, claimId: string): ClaimWrite {
+  let w = writes.get(claimId);
+  if (!w) writes.set(claimId, (w = emptyClaimWrite(claimId)));
+  return w;
 }
 
 /** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */
@@ -133,7 +138,7 @@ interface ContainerWrite {
 function recordInsert(
   place: ItemPlace,
   item: DecodedItem,
-  write: (id: string) => ClaimWrite,
+  writes: Writes,
   containersCreated: ContainerWrite[],
 ): void {
   const { root, keys } = place.parent;
@@ -141,7 +146,7 @@ function recordInsert(
   const path = [...keys, place.key ?? '#'];
   const [claimId, field, sub] = path;
   if (claimId === '#') throw new Refusal('the claims map holds only claims by id');
-  const w = write(claimId);
+  const w = writeTo(writes, claimId);
   if (path.length === 1) {
     if (!isContainer(item.content, TYPE_REF.map)) {
       throw new Refusal('a claim must be a map of fields');
@@ -187,12 +192,12 @@ function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
   }
 }
 
-function recordDelete(place: ItemPlace, write: (id: string) => ClaimWrite): void {
+function recordDelete(place: ItemPlace, writes: Writes): void {
   const { root, keys } = place.parent;
   if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
   const path = [...keys, place.key ?? '#'];
   const [claimId, field, sub] = path;
-  const w = write(claimId);
+  const w = writeTo(writes, claimId);
   if (path.length === 1) {
     if (w.kind !== 'create') w.kind = 'delete';
     return;

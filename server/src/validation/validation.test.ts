@@ -6,13 +6,18 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   createClaim,
+  deleteComment,
+  editComment,
   readClaim,
+  replyToClaim,
+  setThreadResolved,
   setClaimStatus,
   updateClaim,
   writeMeta,
   type Actor,
   type ClaimInput,
   type HistoryEntry,
+  type RuleOptions,
 } from '@factdesk/shared';
 import { checkUpdate, type ClientOwners } from './index.js';
 
@@ -44,11 +49,21 @@ function serverDoc() {
   setClaimStatus(doc, othersApproved, 'in-review', people.other, { action: 'submitted' });
   const review = { decision: 'approved' as const, reviewer: { id: people.reviewer.id, name: people.reviewer.name }, at: new Date().toISOString(), comment: '' };
   setClaimStatus(doc, othersApproved, 'approved', people.reviewer, { action: 'approved' }, review);
-  return { doc, othersDraft, othersInReview, ritasInReview, othersApproved };
+  const othersSentBack = createClaim(doc, { id: people.other.id, name: people.other.name }, input);
+  setClaimStatus(doc, othersSentBack, 'in-review', people.other, { action: 'submitted' });
+  const request = { ...review, decision: 'changes-requested' as const, comment: 'Add a source.' };
+  setClaimStatus(doc, othersSentBack, 'changes-requested', people.reviewer, { action: 'changes-requested', note: 'Add a source.' }, request);
+  const ottosComment = replyToClaim(doc, othersDraft, { id: people.other.id, name: people.other.name }, 'Is this the final text?');
+  return { doc, othersDraft, othersInReview, ritasInReview, othersApproved, othersSentBack, ottosComment };
 }
 
 /** Runs `change` on a client copy and returns what the server gate says of the resulting update. */
-function attempt(actor: Actor, change: (doc: Y.Doc, ids: ReturnType<typeof serverDoc>) => void, prepare?: (ids: ReturnType<typeof serverDoc>) => void) {
+function attempt(
+  actor: Actor,
+  change: (doc: Y.Doc, ids: ReturnType<typeof serverDoc>) => void,
+  prepare?: (ids: ReturnType<typeof serverDoc>) => void,
+  rules?: RuleOptions,
+) {
   const ids = serverDoc();
   prepare?.(ids);
   const client = new Y.Doc();
@@ -57,7 +72,7 @@ function attempt(actor: Actor, change: (doc: Y.Doc, ids: ReturnType<typeof serve
   client.on('update', (u: Uint8Array) => updates.push(u));
   change(client, ids);
   const owners: ClientOwners = new Map();
-  return checkUpdate(ids.doc, Y.mergeUpdates(updates), actor, owners);
+  return checkUpdate(ids.doc, Y.mergeUpdates(updates), actor, owners, rules);
 }
 
 const ref = (a: Actor) => ({ id: a.id, name: a.name });
@@ -109,6 +124,40 @@ const rows: Row[] = [
   ['comment on a claim', 'annotator', (doc, i, a) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(a), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Source?' }), true],
   ['comment in another person\'s name', 'annotator', (doc, i) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(people.reviewer), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Source?' }), false],
   ['comment', 'viewer', (doc, i, a) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<unknown>).set('c1', { id: 'c1', author: ref(a), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), text: 'Hi' }), false],
+  // Every status transition.
+  ['resubmit their claim after changes were requested', 'other', (doc, i, a) => setClaimStatus(doc, i.othersSentBack, 'in-review', ref(a), { action: 'submitted' }), true],
+  ['edit their claim after changes were requested', 'other', (doc, i, a) => updateClaim(doc, i.othersSentBack, ref(a), { sources: input.sources.concat({ url: 'https://example.org/council', title: 'Council' }) }), true],
+  ['resubmit another person\'s claim', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersSentBack, 'in-review', ref(a), { action: 'submitted' }), false],
+  ['withdraw their own claim from review', 'other', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'draft', ref(a), { action: 'edited', fields: ['status'] }), true],
+  ['withdraw another person\'s claim from review', 'annotator', (doc, i, a) => setClaimStatus(doc, i.othersInReview, 'draft', ref(a), { action: 'edited', fields: ['status'] }), false],
+  ['take back a sign-off to draft', 'other', (doc, i, a) => setClaimStatus(doc, i.othersApproved, 'draft', ref(a), { action: 'edited', fields: ['status'] }), false],
+  ['reopen their approved claim for review', 'other', (doc, i, a) => setClaimStatus(doc, i.othersApproved, 'in-review', ref(a), { action: 'reopened' }), true],
+  ['reopen another person\'s approved claim', 'annotator', (doc, i, a) => setClaimStatus(doc, i.othersApproved, 'in-review', ref(a), { action: 'reopened' }), false],
+  ['reopen an approved claim', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.othersApproved, 'in-review', ref(a), { action: 'reopened' }), true],
+  ['approve their own draft', 'other', (doc, i, a) => approve(doc, i.othersDraft, a), false],
+  ['approve a claim sent back for changes', 'reviewer', (doc, i, a) => approve(doc, i.othersSentBack, a), false],
+  ['request changes on their own claim (two-person rule)', 'reviewer', (doc, i, a) => setClaimStatus(doc, i.ritasInReview, 'changes-requested', ref(a), { action: 'changes-requested' }, { decision: 'changes-requested', reviewer: ref(a), at: new Date().toISOString(), comment: 'Mine.' }), false],
+  // The thread.
+  ['reply to a claim', 'reviewer', (doc, i, a) => replyToClaim(doc, i.othersDraft, ref(a), 'See the minutes.'), true],
+  ['edit their own comment', 'other', (doc, i, a) => editComment(doc, i.othersDraft, i.ottosComment, ref(a), 'Is this final?'), true],
+  ['edit another person\'s comment', 'annotator', (doc, i, a) => editComment(doc, i.othersDraft, i.ottosComment, ref(a), 'Edited by Anna'), false],
+  ['edit another person\'s comment', 'admin', (doc, i, a) => editComment(doc, i.othersDraft, i.ottosComment, ref(a), 'Edited by an admin'), false],
+  ['edit another person\'s comment keeping its author', 'annotator', (doc, i) => editComment(doc, i.othersDraft, i.ottosComment, ref(people.other), 'Words in his mouth'), false],
+  ['change when their comment was written', 'other', (doc, i) => (claimMap(doc, i.othersDraft).get('thread') as Y.Map<Record<string, unknown>>).set(i.ottosComment, { ...readClaim(doc, i.othersDraft)!.thread[0], createdAt: '2020-01-01T00:00:00.000Z' }), false],
+  ['delete their own comment', 'other', (doc, i) => deleteComment(doc, i.othersDraft, i.ottosComment), true],
+  ['delete another person\'s comment', 'annotator', (doc, i) => deleteComment(doc, i.othersDraft, i.ottosComment), false],
+  ['delete another person\'s comment', 'reviewer', (doc, i) => deleteComment(doc, i.othersDraft, i.ottosComment), false],
+  ['delete another person\'s comment', 'admin', (doc, i) => deleteComment(doc, i.othersDraft, i.ottosComment), true],
+  ['resolve a thread', 'annotator', (doc, i, a) => setThreadResolved(doc, i.othersDraft, { by: ref(a), at: new Date().toISOString() }), true],
+  ['reopen a thread', 'reviewer', (doc, i) => setThreadResolved(doc, i.othersDraft, null), true],
+  ['resolve a thread in another person\'s name', 'annotator', (doc, i) => setThreadResolved(doc, i.othersDraft, { by: ref(people.reviewer), at: new Date().toISOString() }), false],
+  ['resolve a thread', 'viewer', (doc, i, a) => setThreadResolved(doc, i.othersDraft, { by: ref(a), at: new Date().toISOString() }), false],
+  ['create a claim with its thread already resolved', 'annotator', (doc, _i, a) => { const id = createClaim(doc, ref(a), input); setThreadResolved(doc, id, { by: ref(a), at: new Date().toISOString() }); }, false],
+  // The history.
+  ['edit a history entry', 'other', (doc, i, a) => { const h = claimMap(doc, i.othersDraft).get('history') as Y.Array<HistoryEntry>; doc.transact(() => { h.delete(0, 1); h.insert(0, [{ at: new Date().toISOString(), by: ref(a), action: 'created' }]); }); }, false],
+  ['delete a history entry', 'admin', (doc, i) => (claimMap(doc, i.othersApproved).get('history') as Y.Array<HistoryEntry>).delete(2, 1), false],
+  ['insert a history entry before the last one', 'other', (doc, i, a) => (claimMap(doc, i.othersDraft).get('history') as Y.Array<HistoryEntry>).insert(0, [{ at: new Date().toISOString(), by: ref(a), action: 'edited' }]), false],
+  ['append a history entry in their own name', 'other', (doc, i, a) => (claimMap(doc, i.othersDraft).get('history') as Y.Array<HistoryEntry>).push([{ at: new Date().toISOString(), by: ref(a), action: 'edited', fields: ['tags'] }]), true],
   ['store a value of the wrong shape', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('verdict', 'pants on fire'), false],
   ['store an oversized rationale', 'other', (doc, i) => claimMap(doc, i.othersDraft).set('rationale', 'x'.repeat(20_001)), false],
 ];
@@ -120,6 +169,16 @@ describe('the validation gate', () => {
     if (!result.ok && process.env.SHOW_REASONS) console.log(_label, who, '→', result.reason);
     if (allowed !== result.ok) throw new Error(`expected ${allowed ? 'allowed' : 'refused'}, got ${JSON.stringify(result.ok ? 'allowed' : result)}`);
     expect(result.ok).toBe(allowed);
+  });
+
+  describe('with the two-person rule turned off', () => {
+    const off: RuleOptions = { twoPersonRule: false };
+    it('lets a reviewer approve their own claim', () => {
+      expect(attempt(people.reviewer, (doc, i) => approve(doc, i.ritasInReview, people.reviewer), undefined, off).ok).toBe(true);
+    });
+    it('still keeps an annotator from approving their own claim', () => {
+      expect(attempt(people.other, (doc, i) => approve(doc, i.othersInReview, people.other), undefined, off).ok).toBe(false);
+    });
   });
 
   it('refuses undecodable bytes as malformed', () => {

@@ -18,7 +18,7 @@ export interface TextRange {
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const MAX_WEIGHT = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 /** Below this normalized score a fuzzy match is more likely other text than the quote (see README). */
-const MIN_FUZZY_SCORE = 0.7;
+export const MIN_FUZZY_SCORE = 0.7;
 const MAX_FUZZY_ERRORS = 256;
 
 /** Shrinks a range so it neither starts nor ends with whitespace; empty when only whitespace is left. */
@@ -79,7 +79,7 @@ function rangeAt(at: number, exact: string): TextRange {
 }
 
 /** Every index where `needle` starts in `text`, overlapping ones included. */
-function occurrences(text: string, needle: string): number[] {
+export function occurrences(text: string, needle: string): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found.push(at);
   return found;
@@ -90,28 +90,47 @@ function nearest(candidates: number[], expected: number): number {
 }
 
 /** How much of `pattern` `text` matches: 1 for an exact match, 0 for nothing in common. */
-function similarity(text: string, pattern: string): number {
+export function similarity(text: string, pattern: string): number {
   if (pattern.length === 0 || text.length === 0) return 0;
   const matches = search(text, pattern, pattern.length);
   return matches.length === 0 ? 0 : 1 - matches[0].errors / pattern.length;
 }
 
-function fuzzyMatch(text: string, quote: Target['quote'], expected: number): TextRange | null {
+/** A range of the text with how well it matches a quote, from 0 (not at all) to 1 (quote and context exact, at the expected place). */
+export interface ScoredRange extends TextRange {
+  score: number;
+}
+
+/**
+ * How well the range [start, end) with `errors` edits against the quote matches `quote` in
+ * `text`: the quote, its prefix, its suffix and the distance from `expected`, weighted as
+ * Hypothesis' match-quote.js weighs them.
+ */
+export function scoreMatch(text: string, quote: Target['quote'], range: TextRange & { errors: number }, expected: number): number {
+  const prefixScore = quote.prefix
+    ? similarity(text.slice(Math.max(0, range.start - quote.prefix.length), range.start), quote.prefix)
+    : 1;
+  const suffixScore = quote.suffix ? similarity(text.slice(range.end, range.end + quote.suffix.length), quote.suffix) : 1;
+  const positionScore = text.length === 0 ? 1 : 1 - Math.abs(range.start - expected) / text.length;
+  return (
+    (WEIGHTS.quote * Math.max(0, 1 - range.errors / quote.exact.length) +
+      WEIGHTS.prefix * prefixScore +
+      WEIGHTS.suffix * suffixScore +
+      WEIGHTS.position * Math.max(0, positionScore)) /
+    MAX_WEIGHT
+  );
+}
+
+/** Every approximate match of the quote in `text` (up to half its length in edits), best score first. */
+export function fuzzyCandidates(text: string, quote: Target['quote'], expected: number): ScoredRange[] {
+  if (quote.exact.length === 0) return [];
   const maxErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(quote.exact.length / 2));
-  let best: { range: TextRange; score: number } | null = null;
-  for (const match of search(text, quote.exact, maxErrors)) {
-    const prefixScore = quote.prefix
-      ? similarity(text.slice(Math.max(0, match.start - quote.prefix.length), match.start), quote.prefix)
-      : 1;
-    const suffixScore = quote.suffix ? similarity(text.slice(match.end, match.end + quote.suffix.length), quote.suffix) : 1;
-    const positionScore = text.length === 0 ? 1 : 1 - Math.abs(match.start - expected) / text.length;
-    const score =
-      (WEIGHTS.quote * (1 - match.errors / quote.exact.length) +
-        WEIGHTS.prefix * prefixScore +
-        WEIGHTS.suffix * suffixScore +
-        WEIGHTS.position * Math.max(0, positionScore)) /
-      MAX_WEIGHT;
-    if (!best || score > best.score) best = { range: { start: match.start, end: match.end }, score };
-  }
-  return best && best.score >= MIN_FUZZY_SCORE ? best.range : null;
+  return search(text, quote.exact, maxErrors)
+    .map((match) => ({ start: match.start, end: match.end, score: scoreMatch(text, quote, match, expected) }))
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+function fuzzyMatch(text: string, quote: Target['quote'], expected: number): TextRange | null {
+  const best = fuzzyCandidates(text, quote, expected)[0];
+  return best && best.score >= MIN_FUZZY_SCORE ? { start: best.start, end: best.end } : null;
 }

@@ -4,6 +4,7 @@
  * and numbering the claims in reading order, so claim 3 is claim 3 in every format.
  */
 import type { Claim } from '../claim.js';
+import { isShownInCurrentVersion } from '../anchoring/claim-versions.js';
 import { anchorTarget, type TextRange } from '../anchoring/selectors.js';
 import { articleSchema, type ArticleNode } from '../schema.js';
 import { buildTextIndex, type TextIndex } from '../text.js';
@@ -52,7 +53,8 @@ export function prepareExport(input: ExportInput): PreparedExport {
   const doc = articleSchema.nodeFromJSON(input.article);
   const index = buildTextIndex(doc);
   const anchored = input.claims.map((claim) => {
-    const range = anchorTarget(index.text, claim.target);
+    // An orphaned or archived claim is listed but never marked: a look-alike passage is not its text.
+    const range = isShownInCurrentVersion(claim) ? anchorTarget(index.text, claim.target) : null;
     // A range of block separators only has no visible text to mark: treat it as not found.
     return { claim, range: range && /[^\n]/.test(index.text.slice(range.start, range.end)) ? range : null };
   });

@@ -155,4 +155,12 @@ describe('the HTML export of an article whose heading ids look like the export\'
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('lists an orphaned claim without marking a look-alike passage as its text', () => {
+    const claim = byId('overlap-a').claim;
+    const orphan = { ...claim, id: 'orphan', anchor: { state: 'orphan' as const, version: 2, previous: claim.target, suggestions: [] } };
+    const prepared = prepareExport({ ...input, claims: [claim, orphan] }).claims;
+    expect(prepared.find((c) => c.claim.id === claim.id)!.range).not.toBeNull();
+    expect(prepared.find((c) => c.claim.id === 'orphan')!.range).toBeNull();
+  });
 });

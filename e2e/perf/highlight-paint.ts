@@ -1,0 +1,145 @@
+/**
+ * Scenario 3 in the browser: the seed article with many claims opened in headless Chromium.
+ * (1) Navigation → every claim's highlight painted: a fresh browser context (no offline copy,
+ * no service worker yet) signs in and opens the article; paint-probe.js, injected before the
+ * app, notes when the last claim badge is in the DOM and the next frame has been painted.
+ * (2) A remote claim → its highlight painted: a bot (a real y-websocket client in Node)
+ * creates claims one at a time; the probe notes when the websocket message carrying each
+ * claim's id arrived and when its badge was painted. The server is the bench server, in its
+ * own process. Needs the built client (dist/client): built here when missing.
+ * BENCH_BROWSER_PROF=<dir> writes a CPU profile of the page for the first load
+ * (page-load.cpuprofile) and the remote claims (remote-claims.cpuprofile).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { articleSchema, canonicalText, createClaim, personRef, readArticleVersion, targetFromRange, type Actor } from '@factdesk/shared';
+import { connectCollab } from '../../server/src/testing/collab-client.js';
+import { adminToken, BENCH_ADMIN_PASSWORD, BENCH_DOC_PREFIX, median, REPO, startBenchServer } from '../../server/bench/harness.js';
+import { launchBrowser } from '../support/browser.js';
+
+export interface PaintSize {
+  claims: number;
+  /** Page loads timed. */
+  runs: number;
+  /** Remote claims timed (on the last page load). */
+  remoteClaims: number;
+}
+
+export interface PaintResult extends PaintSize {
+  /** Median ms from navigation start to all highlights painted, and each load's. */
+  allPaintedMs: number;
+  loads: number[];
+  /** Median ms from a remote claim's message arriving to its highlight painted, and each claim's. */
+  remotePaintMs: number;
+  remote: number[];
+}
+
+interface Probe {
+  allPaintedAt: number | null;
+  remote: Record<string, number>;
+  expect(id: string): void;
+}
+
+const PAGE_TIMEOUT_MS = 120_000;
+
+function ensureBuiltClient(): void {
+  if (existsSync(resolve(REPO, 'dist/client/index.html'))) return;
+  const built = spawnSync('npx', ['vite', 'build'], { cwd: REPO, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npx vite build failed');
+}
+
+/** Times highlight painting of the seed article with `size.claims` claims. */
+export async function measureHighlightPaint(size: PaintSize): Promise<PaintResult> {
+  ensureBuiltClient();
+  const probeSource = readFileSync(new URL('./paint-probe.js', import.meta.url), 'utf8').replace('__EXPECTED__', String(size.claims));
+  const server = await startBenchServer('checked', { rooms: 1, claims: size.claims });
+  const browser = await launchBrowser();
+  const docId = `${BENCH_DOC_PREFIX}0`;
+  try {
+    const token = await adminToken(server.url);
+    const me = ((await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: Actor }).user;
+    const loads: number[] = [];
+    const remote: number[] = [];
+    for (let run = 0; run < size.runs; run++) {
+      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+      try {
+        await context.request.post('/api/session', { data: { login: 'admin', password: BENCH_ADMIN_PASSWORD } });
+        const page = await context.newPage();
+        await page.addInitScript({ content: probeSource });
+        const profiler = run === 0 || run === size.runs - 1 ? await startProfiler(page) : null;
+        await page.goto(`/articles/${docId}`);
+        const probe = () => page.evaluate(() => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe);
+        await page.waitForFunction(() => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.allPaintedAt !== null, null, {
+          timeout: PAGE_TIMEOUT_MS,
+          polling: 50,
+        });
+        loads.push((await probe()).allPaintedAt!);
+        if (run === 0) await profiler?.save('page-load');
+        if (run === size.runs - 1) {
+          await profiler?.restart();
+          remote.push(...(await timeRemoteClaims(page, server.url, docId, token, me, size.remoteClaims)));
+          await profiler?.save('remote-claims');
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    return { ...size, allPaintedMs: median(loads), loads, remotePaintMs: median(remote), remote };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** With BENCH_BROWSER_PROF set: Chromium's JavaScript profiler on `page`, saved as <dir>/<name>.cpuprofile. */
+async function startProfiler(page: import('playwright-core').Page) {
+  const dir = process.env.BENCH_BROWSER_PROF;
+  if (!dir) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return {
+    async restart() {
+      await cdp.send('Profiler.start');
+    },
+    async save(name: string) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    },
+  };
+}
+
+/** A bot creates `count` claims one after the other; resolves with each one's arrival → paint time in the page. */
+async function timeRemoteClaims(
+  page: import('playwright-core').Page,
+  url: string,
+  docId: string,
+  token: string,
+  me: Actor,
+  count: number,
+): Promise<number[]> {
+  const bot = connectCollab(url, docId, token);
+  try {
+    await bot.until((doc) => readArticleVersion(doc) !== null, PAGE_TIMEOUT_MS);
+    const text = canonicalText(articleSchema.nodeFromJSON(readArticleVersion(bot.doc)!.doc));
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = `remote-${i}-${Date.now()}`;
+      await page.evaluate((claimId) => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.expect(claimId), id);
+      const start = Math.floor(((i + 0.5) / count) * (text.length - 40));
+      const target = targetFromRange(text, start, start + 30, 1);
+      createClaim(bot.doc, personRef(me), { target, verdict: 'mostly-true', rationale: `remote ${i}`, sources: [] }, new Date(), id);
+      await page.waitForFunction((claimId) => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.remote[claimId] !== undefined, id, {
+        timeout: PAGE_TIMEOUT_MS,
+        polling: 20,
+      });
+      times.push(await page.evaluate((claimId) => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.remote[claimId], id));
+      await new Promise((r) => setTimeout(r, 100)); // let the page settle between claims
+    }
+    return times;
+  } finally {
+    bot.destroy();
+  }
+}

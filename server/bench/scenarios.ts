@@ -1,0 +1,235 @@
+/**
+ * The benchmark's scenarios, each runnable alone (`npm run bench -- --only <name>`): what it
+ * runs at full and at `--quick` size, and how its figures become rows of the table.
+ */
+import { measureColdLoad } from './cold-load.js';
+import { measureDurableWrites } from './durable-writes.js';
+import { measureExport } from './export-html.js';
+import { measureFanOut } from './fan-out.js';
+import { measureMemory } from './memory.js';
+import { measureValidationOverhead } from './validation-overhead.js';
+import { measureHighlightPaint } from '../../e2e/perf/highlight-paint.js';
+
+export interface Row {
+  scenario: string;
+  /** What the figures are: "median of 5", "one 30 s run", … */
+  runs: string;
+  figure: string;
+  reference: string;
+  ratio: string;
+  target: string;
+  /** null: no target to meet. */
+  met: boolean | null;
+}
+
+export interface Scenario {
+  name: string;
+  run(quick: boolean): Promise<{ rows: Row[]; raw: unknown }>;
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (value: number) => `${n(value, value < 10 ? 1 : 0)} ms`;
+const noReference = { reference: '—', ratio: '—' };
+
+const fanOut: Scenario = {
+  name: 'fan-out',
+  async run(quick) {
+    const size = quick ? { rooms: 20, clientsPerRoom: 5, rate: 100, seconds: 5 } : { rooms: 200, clientsPerRoom: 5, rate: 300, seconds: 30 };
+    const r = await measureFanOut(size);
+    const what = `Fan-out: ${n(r.rooms * r.clientsPerRoom)} y-websocket clients in ${n(r.rooms)} rooms, ${n(r.rate)} claim updates/s for ${r.seconds} s; send → receipt on each other client of the room`;
+    const runs = `one run each; percentiles of ${n(r.ours.delivered)} / ${n(r.reference.delivered)} deliveries`;
+    const row = (label: string, ours: number, reference: number, target = '—', met: boolean | null = null): Row => ({
+      scenario: `${what}: ${label}`,
+      runs,
+      figure: ms(ours),
+      reference: ms(reference),
+      ratio: `${(ours / reference).toFixed(2)} ×`,
+      target,
+      met,
+    });
+    return {
+      rows: [
+        row('p50', r.ours.p50, r.reference.p50),
+        row('p95', r.ours.p95, r.reference.p95),
+        row('p99', r.ours.p99, r.reference.p99, '≤ 1.2 × reference', r.ours.p99 <= 1.2 * r.reference.p99),
+        row('max', r.ours.max, r.reference.max),
+        {
+          scenario: `${what}: deliveries per second (updates sent per second)`,
+          runs,
+          figure: `${n(r.ours.deliveredPerSecond)}/s (${n(r.ours.sentPerSecond)}/s)`,
+          reference: `${n(r.reference.deliveredPerSecond)}/s (${n(r.reference.sentPerSecond)}/s)`,
+          ratio: `${(r.ours.deliveredPerSecond / r.reference.deliveredPerSecond).toFixed(2)} ×`,
+          target: `all ${n(r.ours.expected)} delivered`,
+          met: r.ours.delivered >= r.ours.expected && r.ours.rejected === 0,
+        },
+        {
+          scenario: `${what}: the load generator's own event-loop delay, p99 (when near the latencies, the machine was measured)`,
+          runs,
+          figure: ms(r.ours.generatorLagP99),
+          reference: ms(r.reference.generatorLagP99),
+          ratio: '—',
+          target: '—',
+          met: null,
+        },
+      ],
+      raw: r,
+    };
+  },
+};
+
+const durableWrites: Scenario = {
+  name: 'durable-writes',
+  async run(quick) {
+    const r = await measureDurableWrites(quick ? { updates: 1_000, manyRooms: 10, runs: 1 } : { updates: 10_000, manyRooms: 50, runs: 3 });
+    const what = `Durable writes: ${n(r.updates)} claim updates sent pipelined, accepted, written to the log (fsync) and received by a second socket`;
+    const row = (label: string, perSecond: number): Row => ({
+      scenario: `${what}, ${label}`,
+      runs: `median of ${r.runs}`,
+      figure: `${n(perSecond)}/s`,
+      ...noReference,
+      target: '≥ 5,000/s',
+      met: perSecond >= 5_000,
+    });
+    return { rows: [row('one room', r.oneRoom), row(`${n(r.manyRooms)} rooms`, r.manyRoomsPerSecond)], raw: r };
+  },
+};
+
+const coldLoad: Scenario = {
+  name: 'cold-load',
+  async run(quick) {
+    const r = await measureColdLoad(quick ? 1_000 : 10_000, quick ? 3 : 7);
+    return {
+      rows: [
+        {
+          scenario: `Cold load: the seed article with ${n(r.claims)} claims (${n(r.stateBytes / 1e6, 1)} MB), from SQLite to the first sync: socket opened → sync step 2 received`,
+          runs: `median of ${r.runs} rooms`,
+          figure: ms(r.ms),
+          ...noReference,
+          target: '≤ 50 ms',
+          met: r.ms <= 50,
+        },
+      ],
+      raw: r,
+    };
+  },
+};
+
+const exportScenario: Scenario = {
+  name: 'export',
+  async run(quick) {
+    const claims = quick ? 500 : 10_000;
+    const runs = quick ? 1 : 5;
+    const r = measureExport(claims, runs);
+    const label = `${n(claims)} claims on the seed article`;
+    const other = (scenario: string, value: number): Row => ({ scenario, runs: `median of ${runs}`, figure: ms(value), ...noReference, target: '—', met: null });
+    return {
+      rows: [
+        {
+          scenario: `Export as annotated HTML, ${label} (${n(r.htmlBytes / 1e6, 1)} MB)`,
+          runs: `median of ${runs}, after a warm-up`,
+          figure: ms(r.htmlMs),
+          ...noReference,
+          target: '≤ 500 ms',
+          met: r.htmlMs <= 500,
+        },
+        other(`Export as W3C Web Annotations (JSON-LD), ${label}`, r.jsonLdMs),
+        other(`Export as CSV, ${label}`, r.csvMs),
+      ],
+      raw: r,
+    };
+  },
+};
+
+const browser: Scenario = {
+  name: 'browser',
+  async run(quick) {
+    const r = await measureHighlightPaint(quick ? { claims: 500, runs: 1, remoteClaims: 5 } : { claims: 10_000, runs: 3, remoteClaims: 21 });
+    const what = `Headless Chromium, the seed article with ${n(r.claims)} claims`;
+    return {
+      rows: [
+        {
+          scenario: `${what}: navigation → all ${n(r.claims)} highlights painted`,
+          runs: `median of ${r.runs} page loads`,
+          figure: ms(r.allPaintedMs),
+          ...noReference,
+          target: '≤ 1 s',
+          met: r.allPaintedMs <= 1_000,
+        },
+        {
+          scenario: `${what}: a remote claim's update arrives → its highlight painted`,
+          runs: `median of ${r.remoteClaims} claims`,
+          figure: ms(r.remotePaintMs),
+          ...noReference,
+          target: '≤ 16 ms',
+          met: r.remotePaintMs <= 16,
+        },
+      ],
+      raw: r,
+    };
+  },
+};
+
+const memory: Scenario = {
+  name: 'memory',
+  async run(quick) {
+    const r = await measureMemory(quick ? { articles: 20, claimsPerArticle: 100, idleSockets: 100 } : { articles: 200, claimsPerArticle: 100, idleSockets: 1_000 });
+    const kB = (bytes: number) => `${n(bytes / 1000, 1)} kB`;
+    return {
+      rows: [
+        {
+          scenario: `Memory: server RSS per loaded article (seed + ${r.claimsPerArticle} claims), ${n(r.articles)} loaded, after a full GC`,
+          runs: 'one run',
+          figure: `${kB(r.perArticleBytes)} (V8 heap ${kB(r.perArticle.heapUsed)})`,
+          ...noReference,
+          target: '≤ 100 kB',
+          met: r.perArticleBytes <= 100_000,
+        },
+        {
+          scenario: `Memory: server RSS per idle connection, ${n(r.idleSockets)} synced and silent, after a full GC`,
+          runs: 'one run',
+          figure: `${kB(r.perSocketBytes)} (V8 heap ${kB(r.perSocket.heapUsed)})`,
+          ...noReference,
+          target: '≤ 30 kB',
+          met: r.perSocketBytes <= 30_000,
+        },
+      ],
+      raw: r,
+    };
+  },
+};
+
+const validation: Scenario = {
+  name: 'validation',
+  async run(quick) {
+    const updates = quick ? 500 : 10_000;
+    const runs = quick ? 1 : 5;
+    const r = await measureValidationOverhead(updates, runs);
+    const pct = (x: number) => `+${(x * 100).toFixed(1)} %`;
+    return {
+      rows: [
+        {
+          scenario: `Validation overhead: server process CPU to accept ${n(updates)} claim updates, stored and broadcast to a second peer`,
+          runs: `median of ${runs}`,
+          figure: `${n(r.checkedCpuMs)} ms checked`,
+          reference: `${n(r.uncheckedCpuMs)} ms unchecked`,
+          ratio: pct(r.overhead),
+          target: '≤ +25 %',
+          met: r.overhead <= 0.25,
+        },
+        {
+          scenario: '… of which the JavaScript thread',
+          runs: `median of ${runs}`,
+          figure: `${n(r.checkedMainMs)} ms checked`,
+          reference: `${n(r.uncheckedMainMs)} ms unchecked`,
+          ratio: pct(r.mainOverhead),
+          target: '≤ +25 %',
+          met: r.mainOverhead <= 0.25,
+        },
+      ],
+      raw: r,
+    };
+  },
+};
+
+/** Every scenario, in the order of the issue (1 fan-out … 5 validation). */
+export const SCENARIOS: readonly Scenario[] = [fanOut, durableWrites, coldLoad, exportScenario, browser, memory, validation];
