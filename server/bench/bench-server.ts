@@ -3,9 +3,10 @@
  * <dataDir> <checked|unchecked> [options as JSON]`. Before it listens it creates the bench
  * articles the options ask for (`bench-0` … each the seed article, optionally with claims),
  * so a scenario measures serving them, not importing them. Prints its URL once it listens;
- * stops on SIGTERM or when its stdin closes (the bench process is gone). Bench-only hook: the line `gc` on stdin forces a garbage collection
- * (the process runs with --expose-gc) and answers `rss <bytes> heap <bytes> total <bytes> external <bytes>`;
- * `heap <file>` writes a heap snapshot there.
+ * stops on SIGTERM or when its stdin closes (the bench process is gone). Bench-only hooks
+ * on stdin: the line `gc` forces a garbage collection (the process runs with --expose-gc)
+ * and answers `rss <bytes> heap <bytes> total <bytes> external <bytes>`; `heap <file>`
+ * writes a heap snapshot there.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -14,7 +14,6 @@ import { createTeam } from './auth/team.js';
 import { createUserRepository } from './auth/users.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
-import { createActivityRecorder } from './documents/activity.js';
 import { createDocumentRepository } from './documents/documents.js';
 import { seedDocuments } from './documents/seed.js';
 import { createApi } from './http/api.js';
@@ -83,7 +82,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Everything told when claims change: one line per feature.
     const claimListeners: ClaimsChangeListener[] = [
       (change) => claimsIndex.onClaimsChanged(change),
-      createActivityRecorder(documents),
       createClaimWatcher({ users, store: notifications, rules: () => settings.current() }),
     ];
     const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });

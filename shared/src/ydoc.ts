@@ -113,6 +113,63 @@ export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}
   };
 }
 
+/** One field of a claim as `claimFromMap` presents it (lists default to empty, review and resolution to null). */
+function claimField(map: Y.Map<unknown>, key: string): unknown {
+  const raw = map.get(key);
+  const value = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+  switch (key) {
+    case 'tags':
+    case 'sources':
+    case 'history':
+      return Array.isArray(value) ? value : [];
+    case 'review':
+    case 'threadResolved':
+      return value ?? null;
+    case 'thread':
+      return Object.values(value && typeof value === 'object' ? (value as Record<string, Comment>) : {}).sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      );
+    default:
+      return value;
+  }
+}
+
+/** A claim read field by field, on first use; see `lazyClaim`. */
+export interface LazyClaim {
+  readonly claim: Claim;
+  /** Reads `fields` now; any other field read afterwards throws (the doc is about to change). */
+  keep(fields: Iterable<string>): void;
+}
+
+/**
+ * A claim whose fields are read from its Y.Map only when first asked for, then kept. The
+ * server's check of each update reads three or four fields of a claim that has a dozen, and
+ * reading them all was the largest part of that check. Before the doc changes, `keep` the
+ * fields still needed afterwards: reading any other then throws instead of seeing the change.
+ */
+export function lazyClaim(map: Y.Map<unknown>): LazyClaim {
+  const cache = new Map<string, unknown>();
+  let kept = false;
+  const claim = new Proxy({} as Claim, {
+    get(_target, key) {
+      if (typeof key !== 'string') return undefined;
+      if (cache.has(key)) return cache.get(key);
+      if (kept) throw new Error(`claim field "${key}" read after the claim changed`);
+      const value = claimField(map, key);
+      cache.set(key, value);
+      return value;
+    },
+    has: (_target, key) => typeof key === 'string' && map.has(key),
+  });
+  return {
+    claim,
+    keep(fields) {
+      for (const field of fields) void (claim as unknown as Record<string, unknown>)[field];
+      kept = true;
+    },
+  };
+}
+
 /** Orders claims in reading order: by start, the longer (outer) one first. */
 export function compareReadingOrder(a: Claim, b: Claim): number {
   const pa = a.target.position;

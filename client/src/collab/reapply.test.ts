@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createClaim, deleteClaim, listClaims, readClaim, setClaimStatus, targetFromRange, updateClaim, type Actor, type Claim } from '@factdesk/shared';
+import { createClaim, deleteClaim, deleteComment, listClaims, readClaim, replyToClaim, setClaimStatus, setThreadResolved, targetFromRange, updateClaim, type Actor, type Claim } from '@factdesk/shared';
 import { checkUpdate } from '../../../server/src/validation/index.js';
 import { rangeOf, seedIndex } from '../test/seed-article.js';
 import { changeKey, describeChange, pendingChanges, reapplyChanges } from './reapply.js';
@@ -136,5 +136,52 @@ describe('re-applying pending changes after a rejection', () => {
     const id = claimBy(local, anna, 'Riyadh');
     const [change] = pendingChanges(byId(local), new Y.Doc(), [id]);
     expect(describeChange(change)).toBe('your new claim on “Riyadh”');
+  });
+
+  it("puts back the person's own comments, edits, deletions and resolving, and leaves others' comments alone", () => {
+    const server = new Y.Doc();
+    const claim = claimBy(server, rita, 'Riyadh', 'Rita wrote this');
+    const annasOld = replyToClaim(server, claim, anna, 'an old remark of mine');
+    const ritasRemark = replyToClaim(server, claim, rita, 'Rita says hi');
+    const local = copy(server);
+
+    // Offline, Anna replies, deletes her old remark, and resolves the thread.
+    replyToClaim(local, claim, anna, 'a new reply, @rita');
+    deleteComment(local, claim, annasOld);
+    setThreadResolved(local, claim, { by: { id: anna.id, name: anna.name }, at: new Date().toISOString() });
+    // The server refused something else; the session starts again from the server's state.
+    const fresh = copy(server);
+    const changes = pendingChanges(byId(local), fresh, [claim]);
+    expect(changes.map((c) => c.kind)).toEqual(['thread']);
+    expect(describeChange(changes[0])).toBe('your comments on the claim on “Riyadh”');
+
+    const sent: Uint8Array[] = [];
+    fresh.on('update', (u: Uint8Array) => sent.push(u));
+    expect(reapplyChanges(fresh, anna, changes)).toEqual([]);
+    const thread = readClaim(fresh, claim)!.thread;
+    expect(thread.map((c) => c.text)).toEqual(['Rita says hi', 'a new reply, @rita']);
+    expect(thread.find((c) => c.id === ritasRemark)?.author.id).toBe(rita.id);
+    expect(readClaim(fresh, claim)!.threadResolved?.by.id).toBe(anna.id);
+    // And the server's rules accept what was re-applied.
+    const check = copy(server);
+    for (const update of sent) {
+      const result = checkUpdate(check, update, anna, new Map());
+      expect(result.ok).toBe(true);
+      Y.applyUpdate(check, update);
+    }
+  });
+
+  it('moves the comments of a claim created offline over to the claim created again', () => {
+    const server = new Y.Doc();
+    const local = copy(server);
+    const created = claimBy(local, anna, 'Ukraine', 'new while offline');
+    replyToClaim(local, created, anna, 'a note to self');
+    const fresh = copy(server);
+    const changes = pendingChanges(byId(local), fresh, [created]);
+    expect(changes.map((c) => c.kind)).toEqual(['create', 'thread']);
+    expect(reapplyChanges(fresh, anna, changes)).toEqual([]);
+    const [recreated] = listClaims(fresh);
+    expect(recreated.id).not.toBe(created);
+    expect(recreated.thread.map((c) => c.text)).toEqual(['a note to self']);
   });
 });

@@ -10,8 +10,8 @@
  *
  * What is re-applied: a claim created here, a change to a claim's content (target, verdict,
  * rationale, sources, tags), a change of its status (submitted, approved, changes requested —
- * with the review that goes with it) and a deletion. Comments have no UI yet, so none can be
- * pending.
+ * with the review that goes with it), a deletion, and the person's own comments (written,
+ * edited or deleted here) and their resolving or reopening of the thread.
  */
 import type * as Y from 'yjs';
 import {
@@ -19,8 +19,16 @@ import {
   canAnnotate,
   canDeleteClaim,
   canEditClaim,
+  addComment,
+  canComment,
+  canDeleteComment,
+  canEditComment,
+  canResolveThread,
   createClaim,
   deleteClaim,
+  deleteComment,
+  editComment,
+  setThreadResolved,
   personRef,
   readClaim,
   setClaimStatus,
@@ -38,7 +46,8 @@ export type PendingChange =
   | { kind: 'create'; claim: Claim }
   | { kind: 'update'; claim: Claim }
   | { kind: 'status'; claim: Claim }
-  | { kind: 'delete'; claim: Claim };
+  | { kind: 'delete'; claim: Claim }
+  | { kind: 'thread'; claim: Claim };
 
 /** A change that was not re-applied, and why. */
 export interface DroppedChange {
@@ -52,6 +61,10 @@ function content(claim: Claim): ClaimInput {
   return { target: claim.target, verdict: claim.verdict, rationale: claim.rationale, sources: claim.sources, tags: claim.tags };
 }
 
+function sameThread(a: Claim, b: Claim): boolean {
+  return JSON.stringify([a.thread, a.threadResolved ?? null]) === JSON.stringify([b.thread, b.threadResolved ?? null]);
+}
+
 function sameContent(a: Claim, b: Claim): boolean {
   return CONTENT.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
@@ -63,6 +76,7 @@ function sameContent(a: Claim, b: Claim): boolean {
 export function changeKey(change: PendingChange): string {
   if (change.kind === 'delete') return `delete:${change.claim.id}`;
   if (change.kind === 'status') return `status:${change.claim.id}:${change.claim.status}`;
+  if (change.kind === 'thread') return `thread:${change.claim.id}:${JSON.stringify([change.claim.thread, change.claim.threadResolved])}`;
   return `${change.kind}:${change.kind === 'update' ? change.claim.id : ''}:${JSON.stringify(content(change.claim))}`;
 }
 
@@ -73,6 +87,7 @@ export function describeChange(change: PendingChange): string {
     update: 'edit of the claim',
     status: `move to “${STATUS_LABELS[change.claim.status]}” of the claim`,
     delete: 'deletion of the claim',
+    thread: 'comments on the claim',
   }[change.kind];
   return `your ${what} on “${change.claim.target.quote.exact}”`;
 }
@@ -91,7 +106,9 @@ export function pendingChanges(local: ReadonlyMap<string, Claim>, fresh: Y.Doc, 
     else if (mine && theirs) {
       if (!sameContent(mine, theirs)) changes.push({ kind: 'update', claim: mine });
       if (mine.status !== theirs.status) changes.push({ kind: 'status', claim: mine });
+      if (!sameThread(mine, theirs)) changes.push({ kind: 'thread', claim: mine });
     }
+    if (mine && !theirs && mine.thread.length > 0) changes.push({ kind: 'thread', claim: mine });
   }
   return changes;
 }
@@ -100,6 +117,7 @@ export function pendingChanges(local: ReadonlyMap<string, Claim>, fresh: Y.Doc, 
 function refusal(doc: Y.Doc, user: Actor, change: PendingChange): string | null {
   if (!canAnnotate(user)) return 'your role cannot change claims';
   if (change.kind === 'create') return change.claim.author.id === user.id ? null : 'the claim was written by someone else';
+  if (change.kind === 'thread') return canComment(user) ? null : 'your role cannot comment';
   const current = readClaim(doc, change.claim.id);
   if (!current) return change.kind === 'delete' ? null : 'the claim no longer exists';
   if (change.kind === 'delete') return canDeleteClaim(user, current) ? null : 'you can delete only your own claims that are not signed off';
@@ -114,14 +132,19 @@ function refusal(doc: Y.Doc, user: Actor, change: PendingChange): string | null 
 export function reapplyChanges(doc: Y.Doc, user: Actor, changes: readonly PendingChange[]): DroppedChange[] {
   const dropped: DroppedChange[] = [];
   const by = personRef(user);
+  /** Claims created again, by their old id: their comments follow them. */
+  const recreated = new Map<string, string>();
   for (const change of changes) {
-    const reason = refusal(doc, user, change);
+    const reason = change.kind === 'thread' && !recreated.has(change.claim.id) && !readClaim(doc, change.claim.id)
+      ? 'the claim no longer exists'
+      : refusal(doc, user, change);
     if (reason) {
       dropped.push({ change, reason });
       continue;
     }
     // A new claim gets a new id (createClaim's); its history starts afresh.
-    if (change.kind === 'create') createClaim(doc, by, content(change.claim));
+    if (change.kind === 'create') recreated.set(change.claim.id, createClaim(doc, by, content(change.claim)));
+    else if (change.kind === 'thread') reapplyThread(doc, user, change.claim, recreated.get(change.claim.id) ?? change.claim.id);
     else if (change.kind === 'update') updateClaim(doc, change.claim.id, by, content(change.claim));
     else if (change.kind === 'status') reapplyStatus(doc, change.claim, by);
     else deleteClaim(doc, change.claim.id);
@@ -142,4 +165,34 @@ function reapplyStatus(doc: Y.Doc, claim: Claim, by: PersonRef): void {
   const review = decided && claim.review ? { ...claim.review, reviewer: by, at: new Date().toISOString() } : undefined;
   const note = claim.status === 'changes-requested' ? claim.review?.comment.slice(0, 1000) : undefined;
   setClaimStatus(doc, claim.id, claim.status, by, { action: STATUS_ACTIONS[claim.status], ...(note ? { note } : {}) }, review);
+}
+
+/**
+ * Puts back the person's own comments as they are in `mine` (written, edited, deleted here) on
+ * claim `id`, and their resolving or reopening of the thread; everyone else's stay as the
+ * server has them.
+ */
+function reapplyThread(doc: Y.Doc, user: Actor, mine: Claim, id: string): void {
+  const current = readClaim(doc, id);
+  if (!current) return;
+  const by = personRef(user);
+  doc.transact(() => {
+    const theirs = new Map(current.thread.map((c) => [c.id, c]));
+    for (const comment of mine.thread) {
+      if (comment.author.id !== user.id) continue;
+      const existing = theirs.get(comment.id);
+      if (!existing) addComment(doc, id, { ...comment, author: by });
+      else if (existing.text !== comment.text && canEditComment(user, existing)) editComment(doc, id, comment.id, by, comment.text);
+    }
+    const kept = new Set(mine.thread.map((c) => c.id));
+    for (const comment of current.thread) {
+      if (!kept.has(comment.id) && comment.author.id === user.id && canDeleteComment(user, comment)) deleteComment(doc, id, comment.id);
+    }
+    const resolved = mine.threadResolved ?? null;
+    // Reopening is put back only over the person's own resolution: another's may be newer.
+    const changedHere = resolved ? resolved.by.id === user.id : current.threadResolved?.by.id === user.id;
+    if (changedHere && canResolveThread(user) && JSON.stringify(resolved) !== JSON.stringify(current.threadResolved ?? null)) {
+      setThreadResolved(doc, id, resolved && { ...resolved, by });
+    }
+  });
 }

@@ -1,8 +1,11 @@
 /**
  * The claims of the article in reading order, as cards, with the summary strip and the filters
  * (verdict, status, author, source, text); the keyboard shortcuts move through the claims shown.
+ * A long list is rendered a chunk at a time (more as its end scrolls into view or on "Show
+ * more"), always far enough to hold the focused claim, so ten thousand cards do not all have
+ * to be built and laid out before the article can be read.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { canDeleteClaim, canEditClaim, type Actor, type Claim } from '@factdesk/shared';
 import { useClaimShortcuts } from '../app/shortcuts-handler.js';
 import { claimMatches, filtersActive } from '../claims/claim-filter.js';
@@ -39,6 +42,8 @@ export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow,
   useRouteClaim(claims);
   // Filters belong to one visit of one article.
   useEffect(() => () => useUi.getState().clearClaimFilters(), []);
+  const focusedAt = useMemo(() => (focusedId ? shown.findIndex((c) => c.id === focusedId) : -1), [shown, focusedId]);
+  const { count, more } = useGrowingCount(shown.length, focusedAt);
 
   return (
     <section className="claim-sidebar" aria-labelledby="claims-heading">
@@ -58,7 +63,7 @@ export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow,
       {claims.length > 0 && shown.length === 0 && <p className="empty">No claims match the filters.</p>}
       <ClaimEditorsContext.Provider value={editors}>
         <ol className="claim-list">
-          {shown.map((claim) => {
+          {shown.slice(0, count).map((claim) => {
             const number = numbers.get(claim.id) ?? 0;
             return (
               <li key={claim.id}>
@@ -80,8 +85,44 @@ export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow,
               </li>
             );
           })}
+          {count < shown.length && <MoreClaims left={shown.length - count} onMore={more} />}
         </ol>
       </ClaimEditorsContext.Provider>
     </section>
+  );
+}
+
+/** Lists up to this long are rendered whole; longer ones a chunk at a time. */
+const CHUNK = 100;
+
+/** How many cards to render: a chunk more each time `more` is called, and always up to the focused one. */
+function useGrowingCount(total: number, focusedAt: number): { count: number; more(): void } {
+  const [chunks, setChunks] = useState(1);
+  const wanted = Math.max(chunks * CHUNK, focusedAt + 1 + CHUNK / 2);
+  return { count: Math.min(total, wanted), more: () => setChunks(Math.ceil(wanted / CHUNK) + 1) };
+}
+
+/** The end of a partly rendered list: renders more when it scrolls into view, or when pressed. */
+function MoreClaims({ left, onMore }: { left: number; onMore(): void }) {
+  const item = useRef<HTMLLIElement>(null);
+  const latest = useRef(onMore);
+  useLayoutEffect(() => {
+    latest.current = onMore;
+  });
+  useEffect(() => {
+    const node = item.current;
+    if (!node || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) latest.current();
+    }, { rootMargin: '600px 0px' });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [left]);
+  return (
+    <li ref={item} className="claim-list-more">
+      <button type="button" onClick={onMore}>
+        Show more claims ({left} not shown yet)
+      </button>
+    </li>
   );
 }

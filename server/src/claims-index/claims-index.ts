@@ -12,8 +12,20 @@ import type { ClaimsChange, UpdateLog } from '../rooms/types.js';
 import { ensureIndexTables } from './schema.js';
 import { summariseClaim, type ClaimSummary } from './summarise.js';
 
-/** How long changes gather before they are written. */
-const FLUSH_AFTER_MS = 50;
+/**
+ * How long changes gather before they are written. Every read flushes first, so this only
+ * bounds how many fsyncs the index costs a busy server (one a second, at most).
+ */
+const FLUSH_AFTER_MS = 1_000;
+
+/** The claim fields an index row is made of ('*': the claim was created or deleted). */
+const INDEXED_FIELDS = new Set(['*', 'status', 'verdict', 'author', 'target', 'sources', 'createdAt', 'anchor']);
+
+interface Pending {
+  whole: ClaimSummary[] | null;
+  claims: Map<string, ClaimSummary | null>;
+  active: boolean;
+}
 
 export interface ClaimCounts {
   byStatus: Record<ClaimStatus, number>;
@@ -97,13 +109,16 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
   );
   const grouped = db.prepare('SELECT doc_id, status, verdict, count(*) AS n FROM claims_index GROUP BY doc_id, status, verdict');
 
-  /** Pending writes: per document, each claim's latest summary (null: deleted), or the whole doc. */
-  const pending = new Map<string, { whole: ClaimSummary[] | null; claims: Map<string, ClaimSummary | null> }>();
+  /** Pending writes: per document, each claim's latest summary (null: deleted), or the whole doc; `active` when people changed it. */
+  const pending = new Map<string, Pending>();
   let timer: NodeJS.Timeout | null = null;
 
-  const write = db.transaction((entries: [string, { whole: ClaimSummary[] | null; claims: Map<string, ClaimSummary | null> }][]) => {
+  const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?');
+  const write = db.transaction((entries: [string, Pending][]) => {
     const now = new Date().toISOString();
-    for (const [docId, { whole, claims }] of entries) {
+    for (const [docId, { whole, claims, active }] of entries) {
+      // The article list's "last activity", in the same transaction: no fsync of its own.
+      if (active) touchDocument.run(now, docId, now);
       if (whole) {
         removeDoc.run(docId);
         for (const summary of whole) upsert.run(toParams(summary));
@@ -136,15 +151,20 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
   }
 
   return {
-    onClaimsChanged({ docId, doc, claimIds }) {
+    onClaimsChanged(change) {
+      const { docId, doc, claimIds } = change;
       let entry = pending.get(docId);
       if (!entry) {
         // A document this index has never seen (created while running): take all of it.
         const known = indexedAt.get(docId) !== undefined;
-        entry = { whole: known ? null : wholeDoc(docId, doc), claims: new Map() };
+        entry = { whole: known ? null : wholeDoc(docId, doc), claims: new Map(), active: true };
         pending.set(docId, entry);
       }
       for (const id of claimIds) {
+        // Most updates are edits of a rationale: nothing the index holds changes (its `updatedAt`
+        // is that of the last change it shows).
+        const written = change.fields.get(id);
+        if (written && ![...written].some((field) => INDEXED_FIELDS.has(field))) continue;
         // Runs on every accepted update: the growing lists are read only when needed — the
         // history for when a claim in review entered it (the queue's order), the thread never.
         const light = readClaim(doc, id, { history: false, thread: false });
@@ -164,7 +184,7 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
         const doc = new Y.Doc();
         try {
           for (const update of log.load(docId)) Y.applyUpdate(doc, update);
-          pending.set(docId, { whole: wholeDoc(docId, doc), claims: new Map() });
+          pending.set(docId, { whole: wholeDoc(docId, doc), claims: new Map(), active: false });
         } finally {
           doc.destroy();
         }

@@ -38,6 +38,8 @@ const FIRST_SIGHT_ENTRIES = 10;
 const FIRST_SIGHT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const QUOTE_EXCERPT = 160;
 const TEXT_EXCERPT = 1000;
+/** The history entries someone is told about. */
+const NOTABLE = new Set<string>(['submitted', 'reopened', 'approved', 'changes-requested']);
 /** The server signs the history entries it writes itself with this id (validation/sign-off.ts). */
 const SERVER_ID = 'factdesk';
 
@@ -60,14 +62,25 @@ export function createClaimWatcher({ users, store, rules = () => DEFAULT_RULES }
     if (!seenClaims) seenByDoc.set(change.doc, (seenClaims = new Map()));
     for (const claimId of change.claimIds) {
       const map = claimsMap(change.doc).get(claimId);
+      const history = map instanceof Y.Map ? map.get('history') : undefined;
+      const length = history instanceof Y.Array ? history.length : 0;
+      const seen = seenClaims.get(claimId);
+      // Runs on every accepted update: most are edits that neither add a notable history entry
+      // nor touch the thread, and need no reading of the claim at all.
+      const written = change.fields.get(claimId);
+      const threadWritten = !written || written.has('*') || written.has('thread');
+      if (map instanceof Y.Map && seen && !threadWritten) {
+        const added = length > seen.historyLength ? (history as Y.Array<HistoryEntry>).slice(seen.historyLength) : [];
+        if (!added.some((entry) => NOTABLE.has(entry.action))) {
+          seen.historyLength = length;
+          continue;
+        }
+      }
       const claim = map instanceof Y.Map ? readClaim(change.doc, claimId, { history: false }) : null;
       if (!map || !claim || !claim.author) {
         seenClaims.delete(claimId);
         continue;
       }
-      const history = map.get('history');
-      const length = history instanceof Y.Array ? history.length : 0;
-      const seen = seenClaims.get(claimId);
       const newEntries = length > (seen?.historyLength ?? 0)
         ? ((history as Y.Array<HistoryEntry>).slice(seen ? seen.historyLength : Math.max(0, length - FIRST_SIGHT_ENTRIES)))
         : [];

@@ -45,8 +45,9 @@ export class Connection implements Peer {
     room.join(this);
   }
 
-  send(message: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+  send(message: Uint8Array, sent?: () => void): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message, sent && (() => sent()));
+    else sent?.();
   }
 
   close(code: number, reason: string): void {

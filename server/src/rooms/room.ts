@@ -17,7 +17,8 @@ import { LogWriter } from './log-writer.js';
 /** What a room needs of a connection. */
 export interface Peer {
   readonly actor: Actor;
-  send(message: Uint8Array): void;
+  /** Sends `message`; `sent` runs once it has been handed to the network (or could not be). */
+  send(message: Uint8Array, sent?: () => void): void;
   close(code: number, reason: string): void;
 }
 
@@ -72,26 +73,38 @@ export class Room {
     // Read now, integrated on first need (see join): decoding a big article takes far longer than reading it.
     this.stored = log.load(id);
     this.pending = log.pendingSinceSnapshot(id);
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
-    const listener = options.onClaimsChanged;
-    if (listener) {
-      claimsMap(this.ydoc).observeDeep((events, transaction) => {
-        if (this.broken || transaction.origin === LOAD) return;
-        const ids = new Set<string>();
-        for (const event of events) {
-          if (event.path.length > 0) ids.add(String(event.path[0]));
-          else for (const key of event.keys.keys()) ids.add(key);
-        }
-        const origin = transaction.origin as Peer | null;
-        const actor = origin && typeof origin === 'object' && 'actor' in origin ? origin.actor : null;
-        try {
-          listener({ docId: this.id, doc: this.ydoc, claimIds: [...ids], actor });
-        } catch (error) {
-          console.error(`room ${this.id}: a claims listener failed: ${(error as Error).message}`);
-        }
-      });
-    }
+  }
+
+  /**
+   * Starts logging, broadcasting and telling the claims listeners — after the load, so that
+   * Yjs does not encode the whole loaded article once more for an 'update' event nobody needs.
+   */
+  private attachDocListeners(): void {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+    const listener = this.options.onClaimsChanged;
+    if (!listener) return;
+    claimsMap(this.ydoc).observeDeep((events, transaction) => {
+      if (this.broken) return;
+      const fields = new Map<string, Set<string>>();
+      const add = (claimId: string, field: string) => {
+        const set = fields.get(claimId) ?? new Set<string>();
+        fields.set(claimId, set.add(field));
+      };
+      for (const event of events) {
+        const [claimId, field] = event.path.map(String);
+        if (claimId === undefined) for (const key of event.keys.keys()) add(key, '*');
+        else if (field === undefined) for (const key of event.keys.keys()) add(claimId, key);
+        else add(claimId, field);
+      }
+      const origin = transaction.origin as Peer | null;
+      const actor = origin && typeof origin === 'object' && 'actor' in origin ? origin.actor : null;
+      try {
+        listener({ docId: this.id, doc: this.ydoc, claimIds: [...fields.keys()], fields, actor });
+      } catch (error) {
+        console.error(`room ${this.id}: a claims listener failed: ${(error as Error).message}`);
+      }
+    });
   }
 
   /**
@@ -104,17 +117,21 @@ export class Room {
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
     if (this.stored) {
-      this.sendStored(peer);
+      // Load once the stored state has left (a big article is several MB, written out over many
+      // turns of the event loop), not before: the load stops the loop.
+      this.sendStored(peer, () => this.scheduleLoad());
       this.sentStored.add(peer);
-      if (!this.loadScheduled) {
-        this.loadScheduled = true;
-        setImmediate(() => this.ensureLoaded());
-      }
       this.afterLoad(() => this.peers.has(peer) && this.sendSyncStep1(peer));
     } else {
       this.sendSyncStep1(peer);
     }
     this.sendAwareness(peer);
+  }
+
+  private scheduleLoad(): void {
+    if (this.loadScheduled) return;
+    this.loadScheduled = true;
+    setImmediate(() => this.ensureLoaded());
   }
 
   /** Runs `fn` once the doc is loaded (in the same turn as the load). */
@@ -133,16 +150,17 @@ export class Room {
     this.ydoc.transact(() => {
       for (const update of stored) Y.applyUpdate(this.ydoc, update);
     }, LOAD);
+    this.attachDocListeners();
     this.loadedStateVector = Y.encodeStateVector(this.ydoc);
     for (const fn of this.loadWaiters.splice(0)) fn();
   }
 
   /** The stored state as sync messages: the later updates first, then the first part (the snapshot) as sync step 2. */
-  private sendStored(peer: Peer): void {
+  private sendStored(peer: Peer, sent: () => void): void {
     const [first, ...rest] = this.stored ?? [];
     for (const update of rest) peer.send(syncMessage(syncProtocol.messageYjsUpdate, update));
     // Yjs holds the later updates until what they build on arrives; step 2 then completes the sync.
-    peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, first ?? Y.encodeStateAsUpdate(new Y.Doc())));
+    peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, first ?? Y.encodeStateAsUpdate(new Y.Doc())), sent);
   }
 
   private sendSyncStep1(peer: Peer): void {
@@ -175,11 +193,19 @@ export class Room {
 
   /** Sync step 1 from a peer: answer with what it lacks — once it is all on disk. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    if (this.sentStored.has(peer)) {
+      // It was sent the stored state, and has it all by the time this answer arrives: send only
+      // what is newer — after the load, which this does not hurry (see join).
+      this.afterLoad(() =>
+        this.writer.whenFlushed(() => {
+          if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, this.loadedStateVector ?? stateVector);
+        }),
+      );
+      return;
+    }
     this.ensureLoaded();
-    // A peer sent the stored state has it all (it arrived before this answer): send only what is newer.
-    const since = this.sentStored.has(peer) && this.loadedStateVector ? this.loadedStateVector : stateVector;
     this.writer.whenFlushed(() => {
-      if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, since);
+      if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, stateVector);
     });
   }
 

@@ -70,6 +70,8 @@ export interface ClaimsChange {
   docId: string;
   doc: Y.Doc;
   claimIds: string[];
+  /** Per claim id, the fields written ('history' and 'thread' for their entries; '*' when the claim was created or deleted). */
+  fields: ReadonlyMap<string, ReadonlySet<string>>;
   actor: Actor | null;
 }
 

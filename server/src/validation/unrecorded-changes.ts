@@ -48,11 +48,13 @@ export function missingHistory(write: ClaimWrite, before: Claim | null, actor: A
 }
 
 /** Appends the missing history entries of accepted `writes` by `actor`; returns the claim ids it completed. */
-export function recordUnrecordedChanges(doc: Y.Doc, writes: ClaimWrite[], before: Map<string, Claim | null>, actor: Actor, now = new Date()): string[] {
+export function recordUnrecordedChanges(doc: Y.Doc, writes: ClaimWrite[], before: Map<string, Claim | null>, actor: Actor, now?: Date): string[] {
   const completed: string[] = [];
+  let at: string | undefined;
   for (const write of writes) {
     if (write.kind === 'delete') continue;
-    const entries = missingHistory(write, before.get(write.claimId) ?? null, actor, now.toISOString());
+    at ??= (now ?? new Date()).toISOString();
+    const entries = missingHistory(write, before.get(write.claimId) ?? null, actor, at);
     const map = claimsMap(doc).get(write.claimId);
     if (entries.length === 0 || !(map instanceof Y.Map)) continue;
     doc.transact(() => {

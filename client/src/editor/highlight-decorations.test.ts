@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { DecorationSet } from 'prosemirror-view';
+import { seedDoc } from '../test/seed-article.js';
+import { buildHighlightDecorations, updateHighlightDecorations, type Highlight } from './highlight-decorations.js';
+
+const noop = { onActivate: () => {} };
+const size = seedDoc.content.size;
+
+/** What a reader sees: at each position, the claims covering it and how it is marked; and every badge. */
+function drawn(set: DecorationSet) {
+  const pieces = set.find().filter((d) => d.spec.claimIds);
+  const at = Array.from({ length: size }, (_, pos) => {
+    const piece = pieces.find((d) => d.from <= pos && d.to > pos);
+    return piece ? `${piece.spec.claimIds.join(',')}|${[...piece.spec.classes].sort().join(' ')}` : '';
+  });
+  const badges = set
+    .find()
+    .filter((d) => d.spec.claimId)
+    .map((d) => `${d.from} ${d.spec.key}`)
+    .sort();
+  return { at, badges };
+}
+
+function random(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+function someHighlight(next: () => number, id: string, number: number): Highlight {
+  const from = 1 + Math.floor(next() * (size - 80));
+  const verdicts = ['true', 'false', 'mixed'] as const;
+  return { id, number, verdict: verdicts[Math.floor(next() * 3)], from, to: from + 1 + Math.floor(next() * 60) };
+}
+
+describe('highlight decorations, updated in place', () => {
+  it('draws the same as a whole rebuild after claims are added, moved, renumbered, removed and focused', () => {
+    const next = random(7);
+    let highlights = Array.from({ length: 60 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
+    let focusedId: string | null = null;
+    let set = buildHighlightDecorations(seedDoc, highlights, focusedId, noop);
+    for (let round = 0; round < 60; round++) {
+      const after = highlights.filter(() => next() > 0.05).map((h) => (next() < 0.05 ? { ...someHighlight(next, h.id, h.number) } : h));
+      if (next() < 0.3) after.push(someHighlight(next, `n${round}`, 100 + round));
+      if (next() < 0.2 && after.length) after[0] = { ...after[0], number: after[0].number + 1000, verdict: 'unverifiable' };
+      const focused: string | null = next() < 0.4 ? (after[Math.floor(next() * after.length)]?.id ?? null) : focusedId;
+      set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, noop);
+      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, after, focused, noop)));
+      highlights = after;
+      focusedId = focused;
+    }
+  });
+
+  it('keeps the decorations of claims that did not change', () => {
+    const next = random(3);
+    const highlights = Array.from({ length: 30 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
+    const set = buildHighlightDecorations(seedDoc, highlights, null, noop);
+    const added = someHighlight(next, 'new', 31);
+    const updated = updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights, added], focusedId: null }, noop);
+    // find() copies decorations; the spec is what stays the very same object.
+    const kept = set.find().filter((d) => d.spec.claimId).map((d) => d.spec);
+    const specs = updated.find().map((d) => d.spec);
+    expect(kept.filter((spec) => specs.includes(spec))).toHaveLength(30);
+  });
+
+  it('returns the very same set when nothing changed', () => {
+    const highlights = [someHighlight(random(1), 'a', 1)];
+    const set = buildHighlightDecorations(seedDoc, highlights, null, noop);
+    expect(updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights], focusedId: null }, noop)).toBe(set);
+  });
+});

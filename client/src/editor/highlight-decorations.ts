@@ -1,0 +1,219 @@
+/**
+ * The decorations that draw claims in the article: one inline decoration per piece of text
+ * (see highlight-segments.ts), styled by its innermost claim, and one badge button per claim at
+ * its start. Built whole once; after that only the claims that changed (and the pieces of text
+ * they touch) are redone, so a remote claim costs about as much as one claim, not ten thousand.
+ */
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
+import { verdict, type VerdictId } from '@factdesk/shared';
+import { highlightSegments } from './highlight-segments.js';
+
+/** One claim to show: its number, verdict and where it is. */
+export interface Highlight {
+  id: string;
+  number: number;
+  verdict: VerdictId;
+  from: number;
+  to: number;
+}
+
+/** How a claim was picked in the text: by clicking its highlighted text or its badge. */
+export type ActivatedVia = 'text' | 'badge';
+
+export interface HighlightsOptions {
+  onActivate(id: string, via: ActivatedVia): void;
+}
+
+/** The accessible name of a claim's badge, e.g. "Claim 3: False". */
+export function badgeLabel(number: number, verdictId: VerdictId): string {
+  return `Claim ${number}: ${verdict(verdictId).label}`;
+}
+
+/**
+ * What a badge shows. Claims are numbered in reading order, so one new claim renumbers every
+ * claim after it: a renumbered badge keeps its button (the number is not part of its key) and
+ * only its text is rewritten (`renumberBadges`), rather than thousands of buttons being rebuilt.
+ */
+interface BadgeRecord {
+  number: number;
+  verdict: VerdictId;
+  button?: HTMLElement;
+}
+
+function badgeText(record: BadgeRecord): string {
+  return `${record.number} ${verdict(record.verdict).icon}`;
+}
+
+function badge(h: Highlight, record: BadgeRecord, focused: boolean, options: HighlightsOptions): (view: EditorView) => HTMLElement {
+  return (view) => {
+    const button = view.dom.ownerDocument.createElement('button');
+    button.type = 'button';
+    button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
+    button.dataset.claimId = h.id;
+    button.style.setProperty('--v', verdict(h.verdict).colour);
+    const label = badgeLabel(record.number, record.verdict);
+    button.setAttribute('aria-label', label);
+    button.title = label;
+    const text = view.dom.ownerDocument.createElement('span');
+    text.setAttribute('aria-hidden', 'true');
+    text.textContent = badgeText(record);
+    button.append(text);
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      options.onActivate(h.id, 'badge');
+    });
+    record.button = button;
+    return button;
+  };
+}
+
+let badges = 0;
+
+function badgeDecoration(h: Highlight, focusedId: string | null, options: HighlightsOptions): Decoration {
+  const focused = h.id === focusedId;
+  const record: BadgeRecord = { number: h.number, verdict: h.verdict };
+  return Decoration.widget(h.from, badge(h, record, focused, options), {
+    side: -1,
+    // Unique per record, so a button is only ever reused by the decoration that renumbers it.
+    key: `badge:${h.id}:${++badges}`,
+    claimId: h.id,
+    record,
+    get label() {
+      return badgeLabel(record.number, record.verdict);
+    },
+    ignoreSelection: true,
+    stopEvent: () => true,
+  });
+}
+
+/** Gives the badges of `renumbered` claims in `set` their new numbers, on their buttons too. */
+export function renumberBadges(set: DecorationSet, renumbered: readonly Highlight[]): void {
+  for (const h of renumbered) {
+    for (const d of set.find(h.from, h.from, (spec) => spec.claimId === h.id)) {
+      const record = d.spec.record as BadgeRecord;
+      if (record.number === h.number) continue;
+      record.number = h.number;
+      const button = record.button;
+      if (!button) continue;
+      const label = badgeLabel(record.number, record.verdict);
+      button.setAttribute('aria-label', label);
+      button.title = label;
+      if (button.firstElementChild) button.firstElementChild.textContent = badgeText(record);
+    }
+  }
+}
+
+function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
+  return highlightSegments(highlights, within).map(({ from, to, covering }) => {
+    const inner = covering[0];
+    const classes = ['claim-highlight', `verdict-${inner.verdict}`];
+    if (covering.length > 1) classes.push('claim-highlight--nested');
+    if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
+    const claimIds = covering.map((h) => h.id);
+    return Decoration.inline(
+      from,
+      to,
+      { class: classes.join(' '), style: `--v: ${verdict(inner.verdict).colour}`, 'data-claim-ids': claimIds.join(' ') },
+      { claimIds, classes },
+    );
+  });
+}
+
+/** The highlights that fit in `doc` (a claim placed against another text may not). */
+export function validHighlights(doc: Node, highlights: readonly Highlight[]): Highlight[] {
+  const size = doc.content.size;
+  return highlights.filter((h) => h.from >= 0 && h.to <= size && h.to > h.from);
+}
+
+/** The decorations of a set of highlights on `doc`. */
+export function buildHighlightDecorations(
+  doc: Node,
+  highlights: readonly Highlight[],
+  focusedId: string | null,
+  options: HighlightsOptions,
+): DecorationSet {
+  const valid = validHighlights(doc, highlights);
+  const decorations = pieceDecorations(valid, focusedId);
+  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, options));
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Same place and verdict: the pieces of text and the badge's button can stay (a new number is written in). */
+const samePlace = (a: Highlight, b: Highlight) => a.verdict === b.verdict && a.from === b.from && a.to === b.to;
+
+/** Past this many changed claims a whole rebuild is cheaper than patching. */
+const PATCH_LIMIT = 256;
+
+/**
+ * `set` (the decorations of `before`) turned into those of `after`, redoing only the changed
+ * claims' badges and the pieces of text they touch; a claim only renumbered keeps its badge,
+ * whose number is rewritten in place (so this also writes to badges already on the page).
+ * Pieces may be cut where a whole rebuild would not cut them; they cover and read the same.
+ */
+export function updateHighlightDecorations(
+  doc: Node,
+  set: DecorationSet,
+  before: { highlights: readonly Highlight[]; focusedId: string | null },
+  after: { highlights: readonly Highlight[]; focusedId: string | null },
+  options: HighlightsOptions,
+): DecorationSet {
+  const old = new Map(validHighlights(doc, before.highlights).map((h) => [h.id, h]));
+  const next = validHighlights(doc, after.highlights);
+  const changed = new Map<string, { was?: Highlight; now?: Highlight }>();
+  const renumbered: Highlight[] = [];
+  const refocused = before.focusedId !== after.focusedId;
+  for (const h of next) {
+    const was = old.get(h.id);
+    old.delete(h.id);
+    const focusMoved = refocused && (h.id === before.focusedId || h.id === after.focusedId);
+    if (!was || focusMoved || !samePlace(was, h)) changed.set(h.id, { was, now: h });
+    else if (was.number !== h.number) renumbered.push(h);
+  }
+  for (const [id, was] of old) changed.set(id, { was });
+  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, options);
+  // Numbers follow reading order, which a claim that stays in place keeps: its pieces stay too.
+  renumberBadges(set, renumbered);
+  if (changed.size === 0) return set;
+
+  const removed = new Set<Decoration>();
+  const touched: { from: number; to: number }[] = [];
+  for (const [id, { was, now }] of changed) {
+    if (was) {
+      for (const d of set.find(was.from, was.from, (spec) => spec.claimId === id)) removed.add(d);
+      touched.push({ from: was.from, to: was.to });
+    }
+    if (now) touched.push({ from: now.from, to: now.to });
+  }
+  // Every piece touching a changed claim goes, and the stretch it covered is cut again.
+  const stretches = merge(
+    touched.map((range) => {
+      let { from, to } = range;
+      for (const d of set.find(range.from, range.to, (spec) => spec.claimIds !== undefined)) {
+        removed.add(d);
+        from = Math.min(from, d.from);
+        to = Math.max(to, d.to);
+      }
+      return { from, to };
+    }),
+  );
+  const added: Decoration[] = [];
+  for (const stretch of stretches) {
+    const inside = next.filter((h) => h.from < stretch.to && h.to > stretch.from);
+    added.push(...pieceDecorations(inside, after.focusedId, stretch));
+  }
+  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, after.focusedId, options));
+  return set.remove([...removed]).add(doc, added);
+}
+
+/** Overlapping or touching ranges joined, in order. */
+function merge(ranges: { from: number; to: number }[]): { from: number; to: number }[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else merged.push({ ...range });
+  }
+  return merged;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addComment, claimFromMap, claimsMap, createClaim, lazyClaim, updateClaim } from './ydoc.js';
+
+const ANA = { id: 'u-ana', name: 'Ana' };
+const target = { version: 1, quote: { exact: 'turn', prefix: '', suffix: '' }, position: { start: 10, end: 14 } };
+
+function docWithClaim() {
+  const doc = new Y.Doc();
+  const id = createClaim(doc, ANA, { target, verdict: 'mixed', rationale: 'first', sources: [] }, new Date('2026-11-25T10:00:00Z'));
+  addComment(doc, id, { id: 'c1', author: ANA, createdAt: '2026-11-25T10:01:00.000Z', updatedAt: '2026-11-25T10:01:00.000Z', text: 'hm' });
+  return { doc, id, map: claimsMap(doc).get(id)! };
+}
+
+describe('a claim read lazily', () => {
+  it('reads every field as the full snapshot does', () => {
+    const { map } = docWithClaim();
+    const full = claimFromMap(map);
+    const { claim } = lazyClaim(map);
+    for (const key of Object.keys(full) as (keyof typeof full)[]) expect(claim[key]).toEqual(full[key]);
+    expect('verdict' in claim).toBe(true);
+    expect('nonsense' in claim).toBe(false);
+  });
+
+  it('keeps the fields it was told to keep as they were, and refuses to read others after', () => {
+    const { doc, id, map } = docWithClaim();
+    const read = lazyClaim(map);
+    read.keep(['rationale', 'status']);
+    updateClaim(doc, id, ANA, { rationale: 'second', verdict: 'false' });
+    expect(read.claim.rationale).toBe('first');
+    expect(read.claim.status).toBe('draft');
+    expect(() => read.claim.verdict).toThrow(/read after the claim changed/);
+  });
+});
