@@ -34,8 +34,9 @@ describe('reviewing from the keyboard, and finding claims', () => {
   it('Ann annotates, sets the verdict with a digit and submits the claim, keyboard only', async () => {
     const keys = new Keyboard(ann.page);
     await ann.article.open(SEED_ARTICLE.id);
-    // Selecting text is the one step with no key of its own (the article is read-only): set the DOM selection.
-    await ann.article.selectText(QUOTE);
+    // The article text takes a caret: Tab to it, move to the quote and select it with Shift + arrows.
+    await keys.tabTo(ann.article.text, 60);
+    await ann.article.selectWithKeyboard(QUOTE);
     await keys.press('a');
     await ann.article.editor.waitFor();
     const verdictField = ann.article.editor.getByLabel('Verdict', { exact: true });
@@ -55,6 +56,19 @@ describe('reviewing from the keyboard, and finding claims', () => {
     await keys.press('s');
     await expect.poll(() => card.innerText(), { timeout: WAIT_MS }).toMatch(/In review/);
     expect(await card.innerText()).toContain('False');
+  });
+
+  it('the article text takes a caret and a selection, but no typing, deleting or breaking lines', async () => {
+    const keys = new Keyboard(ann.page);
+    await ann.article.open(SEED_ARTICLE.id);
+    await keys.tabTo(ann.article.text, 60);
+    // textContent, not innerText: paragraphs out of view are not rendered (content-visibility).
+    const before = await ann.article.text.textContent();
+    await ann.article.selectWithKeyboard('65 abstentions');
+    for (const key of ['x', 'Backspace', 'Delete', 'Enter', 'Control+x', 'Control+b']) await keys.press(key);
+    await ann.page.keyboard.insertText('inserted text');
+    expect(await ann.article.text.textContent()).toBe(before);
+    expect(await ann.article.text.getAttribute('aria-readonly')).toBe('true');
   });
 
   it('Rex finds the claim in the review queue, goes to it and approves it, keyboard only', async () => {

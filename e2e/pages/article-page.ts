@@ -30,7 +30,7 @@ export class ArticlePage {
   readonly connectionStatus: Locator;
 
   constructor(readonly page: Page) {
-    this.text = page.getByRole('region', { name: 'Article text' });
+    this.text = page.getByRole('textbox', { name: 'Article text' });
     this.annotateButton = page.getByRole('button', { name: 'Annotate', exact: true });
     this.editor = page.locator('form').filter({ has: page.getByLabel('Verdict', { exact: true }) });
     this.presenceList = page.getByRole('list', { name: /^Here now/ });
@@ -99,6 +99,47 @@ export class ArticlePage {
       { quote, occurrence },
     );
     if (selected !== quote) throw new Error(`Could not select "${quote}": ${selected}`);
+  }
+
+  /**
+   * Selects `quote` as a keyboard user does, in the focused article text: Ctrl+Home, then word
+   * by word (Ctrl+→) and character by character (→, ←) to its start, then Shift+→ over it. Only
+   * keys move the caret; the page is read only to know when to stop.
+   */
+  async selectWithKeyboard(quote: string): Promise<void> {
+    const keys = this.page.keyboard;
+    const caret = () =>
+      this.text.evaluate((root, quote) => {
+        const nodes: Text[] = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (node.parentElement?.closest('button, [contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+        const selection = document.getSelection()!;
+        const point = document.createRange();
+        point.setStart(selection.focusNode ?? root, selection.focusOffset);
+        let before = 0;
+        for (const node of nodes) {
+          if (node === selection.focusNode) {
+            before += selection.focusOffset;
+            break;
+          }
+          if (point.comparePoint(node, node.data.length) > 0) break;
+          before += node.data.length;
+        }
+        return { before, start: nodes.map((n) => n.data).join('').indexOf(quote), selected: selection.toString() };
+      }, quote);
+    await keys.press('Control+Home');
+    let at = await caret();
+    if (at.start < 0) throw new Error(`"${quote}" is not in the article text`);
+    for (let presses = 0; at.before !== at.start; presses++) {
+      if (presses > 2_000) throw new Error(`The caret did not reach "${quote}" (at ${at.before}, wanted ${at.start})`);
+      await keys.press(at.before > at.start ? 'ArrowLeft' : at.start - at.before > 12 ? 'Control+ArrowRight' : 'ArrowRight');
+      at = await caret();
+    }
+    for (let i = 0; i < quote.length; i++) await keys.press('Shift+ArrowRight');
+    at = await caret();
+    if (at.selected !== quote) throw new Error(`Could not select "${quote}" with the keyboard: "${at.selected}"`);
   }
 
   /**

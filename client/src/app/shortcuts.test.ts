@@ -34,6 +34,12 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('S', { shiftKey: true }))).toBeNull();
   });
 
+  it('work in the article text, which is editable only for selecting with the keyboard', () => {
+    const article = field('DIV', { isContentEditable: true, closest: (selector: string) => (selector === '[aria-readonly="true"]' ? {} : null) });
+    expect(isTextEntry(article)).toBe(false);
+    expect(shortcutFor(press('a', { target: article }))).toEqual({ action: 'annotate' });
+  });
+
   it('never take a key typed into a text field', () => {
     for (const target of [field('TEXTAREA'), field('INPUT'), field('INPUT', { type: 'search' }), field('DIV', { isContentEditable: true })]) {
       expect(isTextEntry(target)).toBe(true);

@@ -54,11 +54,14 @@ export interface ShortcutMatch {
   verdict?: VerdictId;
 }
 
-/** True for elements that take typed text: text inputs, text areas, editable content. */
+/**
+ * True for elements that take typed text: text inputs, text areas, editable content — but not
+ * the article text, which is editable only so that a keyboard can select in it (aria-readonly).
+ */
 export function isTextEntry(target: unknown): boolean {
-  const element = target as { tagName?: string; type?: string; isContentEditable?: boolean } | null;
+  const element = target as { tagName?: string; type?: string; isContentEditable?: boolean; closest?: (selector: string) => unknown } | null;
   if (!element || typeof element.tagName !== 'string') return false;
-  if (element.isContentEditable) return true;
+  if (element.isContentEditable) return !element.closest?.('[aria-readonly="true"]');
   const tag = element.tagName.toLowerCase();
   if (tag === 'textarea') return true;
   if (tag !== 'input') return false;

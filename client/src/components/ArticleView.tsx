@@ -1,5 +1,5 @@
 /**
- * The read-only ProseMirror view of one article version, with claims and the others'
+ * The read-only ProseMirror view of one article version (a caret and keyboard selection, no edits), with claims and the others'
  * selections drawn over it. The view is created once per version; claims, the focused claim
  * and remote selections are pushed into its plugins as they change.
  */
@@ -36,17 +36,40 @@ export function ArticleView(props: ArticleViewProps) {
 
   useEffect(() => {
     const plugins = [highlightsPlugin({ onActivate: (id, via) => handlers.current.onActivate(id, via) }), presencePlugin()];
+    // The claims known now are drawn with the first render: building the highlighted DOM
+    // once is cheaper than drawing the plain text and then splitting it for every claim.
+    const plain = createArticleState(doc, plugins);
+    const { highlights: initial, focusedId: focused } = handlers.current;
     const created = new EditorView(mount.current, {
-      state: createArticleState(doc, plugins),
-      editable: () => false,
-      attributes: { class: 'article-text', tabindex: '0', role: 'region', 'aria-label': 'Article text' },
+      state: plain.apply(setHighlights(plain.tr, { highlights: initial, focusedId: focused })),
+      // Editable only so that the keyboard has a caret to select with (Shift + arrows); it is
+      // announced read-only, and every way of changing the text is refused below and by the
+      // state's read-only guard (article-state.ts).
+      editable: () => true,
+      attributes: {
+        class: 'article-text',
+        tabindex: '0',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': 'true',
+        'aria-label': 'Article text',
+        spellcheck: 'false',
+        inputmode: 'none',
+      },
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
       dispatchTransaction(this: EditorView, tr) {
         const state = this.state.apply(tr);
         this.updateState(state);
         if (tr.selectionSet) handlers.current.onSelect(selectedTextRange(state, index));
       },
       handleDOMEvents: {
-        // A DOM handler, not handleKeyDown: a read-only view runs no key handlers of its own.
+        // Typing, deleting, pasting, formatting: the browser asks first, and is told no.
+        beforeinput(_view, event) {
+          event.preventDefault();
+          return true;
+        },
         keydown(_view, event) {
           if (event.key !== 'a' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
           event.preventDefault();
@@ -68,7 +91,8 @@ export function ArticleView(props: ArticleViewProps) {
     };
   }, [doc, index]);
 
-  useEffect(() => {
+  // A layout effect: new highlights reach the page in the same frame as the rest of the change.
+  useLayoutEffect(() => {
     if (view && !view.isDestroyed) view.dispatch(setHighlights(view.state.tr, { highlights, focusedId }));
   }, [view, highlights, focusedId]);
 

@@ -5,7 +5,7 @@
  * more"), always far enough to hold the focused claim, so ten thousand cards do not all have
  * to be built and laid out before the article can be read.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { canDeleteClaim, canEditClaim, type Actor, type Claim } from '@factdesk/shared';
 import { useClaimShortcuts } from '../app/shortcuts-handler.js';
 import { claimMatches, filtersActive } from '../claims/claim-filter.js';
@@ -35,7 +35,11 @@ export interface ClaimSidebarProps {
 export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow, onEdit, onDelete }: ClaimSidebarProps) {
   const filters = useUi((s) => s.claimFilters);
   const focusedId = useUi((s) => s.focus?.id ?? null);
-  const shown = useMemo(() => claims.filter((c) => claimMatches(c, filters)), [claims, filters]);
+  // On a long list the cards, the summary and the filters' choices follow a change in the frame
+  // after it, so a new claim's highlight is painted first.
+  const current = useMemo(() => ({ claims, numbers, notFound }), [claims, numbers, notFound]);
+  const listed = useAfterPaint(current, claims.length > CHUNK);
+  const shown = useMemo(() => listed.claims.filter((c) => claimMatches(c, filters)), [listed.claims, filters]);
   const peers = usePeers(session.awareness);
   const editors = useMemo(() => editorsByClaim(peers, user.id), [peers, user.id]);
   useClaimShortcuts(useMemo(() => shown.map((c) => c.id), [shown]));
@@ -44,47 +48,47 @@ export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow,
   useEffect(() => () => useUi.getState().clearClaimFilters(), []);
   const focusedAt = useMemo(() => (focusedId ? shown.findIndex((c) => c.id === focusedId) : -1), [shown, focusedId]);
   const { count, more } = useGrowingCount(shown.length, focusedAt);
+  const rendered = useMemo(() => shown.slice(0, count), [shown, count]);
+  const actions = useRef({ onShow, onEdit, onDelete });
+  useLayoutEffect(() => {
+    actions.current = { onShow, onEdit, onDelete };
+  });
+  const cardActions = useMemo<CardActions>(
+    () => ({
+      show: (id) => actions.current.onShow(id),
+      edit: (id) => actions.current.onEdit(id),
+      remove: (id) => actions.current.onDelete(id),
+    }),
+    [],
+  );
 
   return (
     <section className="claim-sidebar" aria-labelledby="claims-heading">
       <div className="claim-sidebar-head">
         <h2 id="claims-heading">
-          Claims <span className="count">({claims.length})</span>
+          Claims <span className="count">({listed.claims.length})</span>
         </h2>
       </div>
-      <SummaryStrip claims={claims} />
-      {claims.length > 0 && <ClaimFilters claims={claims} />}
+      <Summary claims={listed.claims} />
+      {listed.claims.length > 0 && <Filters claims={listed.claims} />}
       {filtersActive(filters) && (
         <p className="claim-filter-result" role="status">
-          Showing {shown.length} of {claims.length} claims.
+          Showing {shown.length} of {listed.claims.length} claims.
         </p>
       )}
-      {claims.length === 0 && <p className="empty">No claims yet. Select text in the article and choose Annotate.</p>}
-      {claims.length > 0 && shown.length === 0 && <p className="empty">No claims match the filters.</p>}
+      {listed.claims.length === 0 && <p className="empty">No claims yet. Select text in the article and choose Annotate.</p>}
+      {listed.claims.length > 0 && shown.length === 0 && <p className="empty">No claims match the filters.</p>}
       <ClaimEditorsContext.Provider value={editors}>
         <ol className="claim-list">
-          {shown.slice(0, count).map((claim) => {
-            const number = numbers.get(claim.id) ?? 0;
-            return (
-              <li key={claim.id}>
-                <ClaimCard
-                  claim={claim}
-                  number={number}
-                  found={!notFound.has(claim.id)}
-                  focused={claim.id === focusedId}
-                  canEdit={canEditClaim(user, claim)}
-                  canDelete={canDeleteClaim(user, claim)}
-                  onShow={() => onShow(claim.id)}
-                  onEdit={() => onEdit(claim.id)}
-                  onDelete={() => onDelete(claim.id)}
-                >
-                  <ClaimReviewControls session={session} user={user} claim={claim} number={number} />
-                  <ClaimThread session={session} user={user} claim={claim} number={number} />
-                  <ClaimHistory claim={claim} number={number} />
-                </ClaimCard>
-              </li>
-            );
-          })}
+          <Cards
+            claims={rendered}
+            numbers={listed.numbers}
+            notFound={listed.notFound}
+            focusedId={focusedId}
+            user={user}
+            session={session}
+            actions={cardActions}
+          />
           {count < shown.length && <MoreClaims left={shown.length - count} onMore={more} />}
         </ol>
       </ClaimEditorsContext.Provider>
@@ -92,8 +96,75 @@ export function ClaimSidebar({ session, claims, numbers, notFound, user, onShow,
   );
 }
 
+interface CardActions {
+  show(id: string): void;
+  edit(id: string): void;
+  remove(id: string): void;
+}
+
+interface CardsProps {
+  claims: readonly Claim[];
+  numbers: Map<string, number>;
+  notFound: Set<string>;
+  focusedId: string | null;
+  user: Actor;
+  session: ArticleSession;
+  actions: CardActions;
+}
+
+/** The rendered cards; skipped by React when none of its inputs changed. */
+const Cards = memo(function Cards({ claims, numbers, notFound, focusedId, user, session, actions }: CardsProps) {
+  return claims.map((claim) => {
+    const number = numbers.get(claim.id) ?? 0;
+    return (
+      <li key={claim.id}>
+        <ClaimCard
+          claim={claim}
+          number={number}
+          found={!notFound.has(claim.id)}
+          focused={claim.id === focusedId}
+          canEdit={canEditClaim(user, claim)}
+          canDelete={canDeleteClaim(user, claim)}
+          onShow={() => actions.show(claim.id)}
+          onEdit={() => actions.edit(claim.id)}
+          onDelete={() => actions.remove(claim.id)}
+        >
+          <ClaimReviewControls session={session} user={user} claim={claim} number={number} />
+          <ClaimThread session={session} user={user} claim={claim} number={number} />
+          <ClaimHistory claim={claim} number={number} />
+        </ClaimCard>
+      </li>
+    );
+  });
+});
+
 /** Lists up to this long are rendered whole; longer ones a chunk at a time. */
 const CHUNK = 100;
+
+const Summary = memo(SummaryStrip);
+const Filters = memo(ClaimFilters);
+
+/** `value`, or with `late` the value it had until the frame after it changed has been painted. */
+function useAfterPaint<T>(value: T, late: boolean): T {
+  const [settled, setSettled] = useState(value);
+  const latest = useRef(value);
+  const pending = useRef(false);
+  useLayoutEffect(() => {
+    latest.current = value;
+  });
+  useEffect(() => {
+    // One catch-up per frame however many changes arrive meanwhile (never starved by a burst).
+    if (!late || settled === value || pending.current) return;
+    pending.current = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        pending.current = false;
+        setSettled(latest.current);
+      }, 0),
+    );
+  }, [late, settled, value]);
+  return late ? settled : value;
+}
 
 /** How many cards to render: a chunk more each time `more` is called, and always up to the focused one. */
 function useGrowingCount(total: number, focusedAt: number): { count: number; more(): void } {

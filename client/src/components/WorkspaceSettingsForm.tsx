@@ -21,6 +21,9 @@ export function WorkspaceSettingsForm() {
   }, []);
 
   const change = async (twoPersonRule: boolean) => {
+    const previous = settings;
+    // The box shows the choice at once; it goes back if the server refuses it.
+    setSettings((current) => current && { ...current, twoPersonRule });
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -30,6 +33,7 @@ export function WorkspaceSettingsForm() {
       setSettings(saved);
       setMessage(saved.twoPersonRule ? 'Saved: reviewers may not approve their own claims.' : 'Saved: reviewers may approve their own claims.');
     } catch (e) {
+      setSettings(previous);
       setError((e as Error).message);
     } finally {
       setBusy(false);

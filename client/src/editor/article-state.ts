@@ -2,7 +2,7 @@
  * The editor state of one article version: the server's ProseMirror JSON, read-only, with the
  * plugins that draw claims and presence over it. The client never creates article content.
  */
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { articleSchema, trimRange, type ArticleJSON, type TextIndex } from '@factdesk/shared';
 
@@ -11,9 +11,15 @@ export function articleNode(json: ArticleJSON): Node {
   return articleSchema.nodeFromJSON(json);
 }
 
-/** The state of an article document with the given plugins. */
+/**
+ * The view is contenteditable only so that a keyboard can move a caret and select (Shift +
+ * arrows): no transaction that changes the article itself ever goes through.
+ */
+export const readOnlyPlugin = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
+
+/** The state of an article document with the given plugins (and the read-only guard). */
 export function createArticleState(doc: Node, plugins: Plugin[]): EditorState {
-  return EditorState.create({ doc, plugins });
+  return EditorState.create({ doc, plugins: [readOnlyPlugin, ...plugins] });
 }
 
 /** The selected text as a trimmed range of the canonical text; null when nothing is selected. */

@@ -42,4 +42,16 @@ describe('claim placement', () => {
     expect(placement.placed.map((p) => p.claim.target.quote.exact)).toEqual(['Riyadh, Saudi Arabia']);
     expect(placement.notFound.map((c: Claim) => placement.numbers.get(c.id))).toEqual([2]);
   });
+
+  it('places a claim again when its target changes, and keeps the others where they were', () => {
+    const { claims } = claimsOn([
+      { quote: 'Riyadh, Saudi Arabia', verdict: 'true' },
+      { quote: 'UNITED NATIONS', verdict: 'false' },
+    ]);
+    const first = placeClaims(claims, seedIndex).placed;
+    const moved = claimsOn([{ quote: 'Dorothy Camille Shea', verdict: 'false' }]).claims[0].target;
+    const again = placeClaims([claims[0], { ...claims[1], target: moved }], seedIndex).placed;
+    const quoteOf = (p: { from: number; to: number }) => seedDoc.textBetween(p.from, p.to);
+    expect(again.map(quoteOf).sort()).toEqual(['Dorothy Camille Shea', quoteOf(first.find((p) => p.claim.id === claims[0].id)!)].sort());
+  });
 });

@@ -31,23 +31,43 @@ export function numberClaims(claims: readonly Claim[]): Map<string, number> {
   return new Map(claims.map((claim, i) => [claim.id, i + 1]));
 }
 
+/** Where a claim was found in one text, kept while its target is the very same object. */
+interface Found {
+  target: Claim['target'];
+  shown: boolean;
+  at: { start: number; end: number; from: number; to: number } | null;
+}
+
+/**
+ * Claims found before, per text: a change to one claim of ten thousand re-reads the claims,
+ * but the others' targets are the same objects (the Y.Doc hands back what it stores), so
+ * their places need not be searched for again.
+ */
+const foundIn = new WeakMap<TextIndex, Map<string, Found>>();
+
+function find(claim: Claim, index: TextIndex): Found['at'] {
+  const range = anchorTarget(index.text, claim.target);
+  if (!range || range.end <= range.start) return null;
+  const { from, to } = index.rangeToPositions(range.start, range.end);
+  return to > from ? { start: range.start, end: range.end, from, to } : null;
+}
+
 /** Finds every claim of `claims` (in reading order) in the indexed article. */
 export function placeClaims(claims: readonly Claim[], index: TextIndex): ClaimPlacement {
   const numbers = numberClaims(claims);
   const placed: PlacedClaim[] = [];
   const notFound: Claim[] = [];
+  let known = foundIn.get(index);
+  if (!known) foundIn.set(index, (known = new Map()));
   for (const claim of claims) {
-    const range = claim.target?.quote && isShownInCurrentVersion(claim) ? anchorTarget(index.text, claim.target) : null;
-    if (!range || range.end <= range.start) {
-      notFound.push(claim);
-      continue;
+    const shown = !!claim.target?.quote && isShownInCurrentVersion(claim);
+    let found = known.get(claim.id);
+    if (!found || found.target !== claim.target || found.shown !== shown) {
+      found = { target: claim.target, shown, at: shown ? find(claim, index) : null };
+      known.set(claim.id, found);
     }
-    const { from, to } = index.rangeToPositions(range.start, range.end);
-    if (to <= from) {
-      notFound.push(claim);
-      continue;
-    }
-    placed.push({ claim, number: numbers.get(claim.id) as number, start: range.start, end: range.end, from, to });
+    if (!found.at) notFound.push(claim);
+    else placed.push({ claim, number: numbers.get(claim.id) as number, ...found.at });
   }
   return { placed, notFound, numbers };
 }

@@ -16,7 +16,7 @@ function drawn(set: DecorationSet) {
   const badges = set
     .find()
     .filter((d) => d.spec.claimId)
-    .map((d) => `${d.from} ${d.spec.key}`)
+    .map((d) => `${d.from} ${d.spec.claimId} ${d.spec.label}${d.spec.focused ? ' focused' : ''}`)
     .sort();
   return { at, badges };
 }
@@ -32,17 +32,22 @@ function someHighlight(next: () => number, id: string, number: number): Highligh
 }
 
 describe('highlight decorations, updated in place', () => {
-  it('draws the same as a whole rebuild after claims are added, moved, renumbered, removed and focused', () => {
+  it.each([
+    ['found in the set', undefined],
+    ['kept by the plugin', new Map()],
+  ])('draws the same as a whole rebuild after claims are added, moved, renumbered, removed and focused (badges %s)', (_, records) => {
     const next = random(7);
     let highlights = Array.from({ length: 60 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
     let focusedId: string | null = null;
-    let set = buildHighlightDecorations(seedDoc, highlights, focusedId, noop);
+    let set = buildHighlightDecorations(seedDoc, highlights, focusedId, noop, records);
     for (let round = 0; round < 60; round++) {
       const after = highlights.filter(() => next() > 0.05).map((h) => (next() < 0.05 ? { ...someHighlight(next, h.id, h.number) } : h));
       if (next() < 0.3) after.push(someHighlight(next, `n${round}`, 100 + round));
       if (next() < 0.2 && after.length) after[0] = { ...after[0], number: after[0].number + 1000, verdict: 'unverifiable' };
+      // A claim early in reading order renumbers every claim after it.
+      if (next() < 0.3) after.forEach((h, i) => i % 3 && (after[i] = { ...h, number: h.number + 1 }));
       const focused: string | null = next() < 0.4 ? (after[Math.floor(next() * after.length)]?.id ?? null) : focusedId;
-      set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, noop);
+      set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, noop, records);
       expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, after, focused, noop)));
       highlights = after;
       focusedId = focused;

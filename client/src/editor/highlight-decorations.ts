@@ -41,6 +41,9 @@ interface BadgeRecord {
   button?: HTMLElement;
 }
 
+/** Each claim's badge record, by claim id: kept by the plugin so renumbering needs no search. */
+export type BadgeRecords = Map<string, BadgeRecord>;
+
 function badgeText(record: BadgeRecord): string {
   return `${record.number} ${verdict(record.verdict).icon}`;
 }
@@ -51,7 +54,6 @@ function badge(h: Highlight, record: BadgeRecord, focused: boolean, options: Hig
     button.type = 'button';
     button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
     button.dataset.claimId = h.id;
-    button.style.setProperty('--v', verdict(h.verdict).colour);
     const label = badgeLabel(record.number, record.verdict);
     button.setAttribute('aria-label', label);
     button.title = label;
@@ -70,14 +72,16 @@ function badge(h: Highlight, record: BadgeRecord, focused: boolean, options: Hig
 
 let badges = 0;
 
-function badgeDecoration(h: Highlight, focusedId: string | null, options: HighlightsOptions): Decoration {
+function badgeDecoration(h: Highlight, focusedId: string | null, options: HighlightsOptions, records: BadgeRecords): Decoration {
   const focused = h.id === focusedId;
   const record: BadgeRecord = { number: h.number, verdict: h.verdict };
+  records.set(h.id, record);
   return Decoration.widget(h.from, badge(h, record, focused, options), {
     side: -1,
     // Unique per record, so a button is only ever reused by the decoration that renumbers it.
     key: `badge:${h.id}:${++badges}`,
     claimId: h.id,
+    focused,
     record,
     get label() {
       return badgeLabel(record.number, record.verdict);
@@ -87,21 +91,47 @@ function badgeDecoration(h: Highlight, focusedId: string | null, options: Highli
   });
 }
 
-/** Gives the badges of `renumbered` claims in `set` their new numbers, on their buttons too. */
-export function renumberBadges(set: DecorationSet, renumbered: readonly Highlight[]): void {
+/** Gives the badges of `renumbered` claims their new numbers; their buttons follow (see `relabel`). */
+function renumberBadges(set: DecorationSet, records: BadgeRecords, renumbered: readonly Highlight[]): void {
   for (const h of renumbered) {
-    for (const d of set.find(h.from, h.from, (spec) => spec.claimId === h.id)) {
-      const record = d.spec.record as BadgeRecord;
+    const known = records.get(h.id);
+    const found = known ? [known] : set.find(h.from, h.from, (spec) => spec.claimId === h.id).map((d) => d.spec.record as BadgeRecord);
+    for (const record of found) {
       if (record.number === h.number) continue;
       record.number = h.number;
-      const button = record.button;
-      if (!button) continue;
-      const label = badgeLabel(record.number, record.verdict);
-      button.setAttribute('aria-label', label);
-      button.title = label;
-      if (button.firstElementChild) button.firstElementChild.textContent = badgeText(record);
+      if (record.button) relabel(record);
     }
   }
+}
+
+/** Buttons rewritten at once; past that, the rest follow in later tasks so a new claim paints first. */
+const RELABEL_NOW = 100;
+const RELABEL_CHUNK = 1000;
+const relabelling = new Set<BadgeRecord>();
+
+function relabel(record: BadgeRecord): void {
+  relabelling.add(record);
+  if (relabelling.size === 1) setTimeout(relabelSome, 0);
+  if (relabelling.size <= RELABEL_NOW) writeBadge(record);
+}
+
+function relabelSome(): void {
+  let left = RELABEL_CHUNK;
+  for (const record of relabelling) {
+    if (left-- === 0) break;
+    relabelling.delete(record);
+    writeBadge(record);
+  }
+  if (relabelling.size) setTimeout(relabelSome, 0);
+}
+
+function writeBadge(record: BadgeRecord): void {
+  const button = record.button;
+  const label = badgeLabel(record.number, record.verdict);
+  if (!button || button.getAttribute('aria-label') === label) return;
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  if (button.firstElementChild) button.firstElementChild.textContent = badgeText(record);
 }
 
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
@@ -114,7 +144,8 @@ function pieceDecorations(highlights: readonly Highlight[], focusedId: string | 
     return Decoration.inline(
       from,
       to,
-      { class: classes.join(' '), style: `--v: ${verdict(inner.verdict).colour}`, 'data-claim-ids': claimIds.join(' ') },
+      // The colour comes with the verdict class (verdict-colours.ts).
+      { class: classes.join(' '), 'data-claim-ids': claimIds.join(' ') },
       { claimIds, classes },
     );
   });
@@ -132,10 +163,12 @@ export function buildHighlightDecorations(
   highlights: readonly Highlight[],
   focusedId: string | null,
   options: HighlightsOptions,
+  records: BadgeRecords = new Map(),
 ): DecorationSet {
   const valid = validHighlights(doc, highlights);
   const decorations = pieceDecorations(valid, focusedId);
-  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, options));
+  records.clear();
+  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, options, records));
   return DecorationSet.create(doc, decorations);
 }
 
@@ -157,6 +190,7 @@ export function updateHighlightDecorations(
   before: { highlights: readonly Highlight[]; focusedId: string | null },
   after: { highlights: readonly Highlight[]; focusedId: string | null },
   options: HighlightsOptions,
+  records: BadgeRecords = new Map(),
 ): DecorationSet {
   const old = new Map(validHighlights(doc, before.highlights).map((h) => [h.id, h]));
   const next = validHighlights(doc, after.highlights);
@@ -171,9 +205,9 @@ export function updateHighlightDecorations(
     else if (was.number !== h.number) renumbered.push(h);
   }
   for (const [id, was] of old) changed.set(id, { was });
-  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, options);
+  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, options, records);
   // Numbers follow reading order, which a claim that stays in place keeps: its pieces stay too.
-  renumberBadges(set, renumbered);
+  renumberBadges(set, records, renumbered);
   if (changed.size === 0) return set;
 
   const removed = new Set<Decoration>();
@@ -181,6 +215,7 @@ export function updateHighlightDecorations(
   for (const [id, { was, now }] of changed) {
     if (was) {
       for (const d of set.find(was.from, was.from, (spec) => spec.claimId === id)) removed.add(d);
+      records.delete(id);
       touched.push({ from: was.from, to: was.to });
     }
     if (now) touched.push({ from: now.from, to: now.to });
@@ -202,7 +237,7 @@ export function updateHighlightDecorations(
     const inside = next.filter((h) => h.from < stretch.to && h.to > stretch.from);
     added.push(...pieceDecorations(inside, after.focusedId, stretch));
   }
-  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, after.focusedId, options));
+  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, after.focusedId, options, records));
   return set.remove([...removed]).add(doc, added);
 }
 

@@ -11,7 +11,8 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DecorationSet } from 'prosemirror-view';
-import { buildHighlightDecorations, updateHighlightDecorations, type Highlight, type HighlightsOptions } from './highlight-decorations.js';
+import { buildHighlightDecorations, updateHighlightDecorations, type BadgeRecords, type Highlight, type HighlightsOptions } from './highlight-decorations.js';
+import { adoptVerdictColours } from './verdict-colours.js';
 
 export { badgeLabel, buildHighlightDecorations, type ActivatedVia, type Highlight, type HighlightsOptions } from './highlight-decorations.js';
 export { highlightSegments } from './highlight-segments.js';
@@ -47,6 +48,7 @@ export function claimIdAt(target: EventTarget | null): string | null {
 
 /** The highlights plugin; `options.onActivate` hears which claim a reader picked in the text. */
 export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsState> {
+  const records: BadgeRecords = new Map();
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
@@ -57,12 +59,16 @@ export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsS
           const highlights = update.highlights ?? value.highlights;
           const focusedId = update.focusedId !== undefined ? update.focusedId : value.focusedId;
           const decorations = value.mapped
-            ? buildHighlightDecorations(state.doc, highlights, focusedId, options)
-            : updateHighlightDecorations(state.doc, value.decorations, value, { highlights, focusedId }, options);
+            ? buildHighlightDecorations(state.doc, highlights, focusedId, options, records)
+            : updateHighlightDecorations(state.doc, value.decorations, value, { highlights, focusedId }, options, records);
           return { highlights, focusedId, decorations };
         }
         return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), mapped: true } : value;
       },
+    },
+    view(view) {
+      adoptVerdictColours(view.dom.ownerDocument);
+      return {};
     },
     props: {
       decorations: (state) => highlightsKey.getState(state)?.decorations,
