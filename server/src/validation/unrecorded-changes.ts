@@ -27,24 +27,40 @@ const STATUS_ACTIONS = new Set<string>(['submitted', 'approved', 'changes-reques
 
 /** The entries `write` should have carried and did not. */
 export function missingHistory(write: ClaimWrite, before: Claim | null, actor: Actor, at: string): HistoryEntry[] {
+  // Runs for every accepted update, and the app's updates carry their entries: plain loops,
+  // nothing allocated unless something is missing.
   const appended = write.historyAppended as Partial<HistoryEntry>[];
-  const by = personRef(actor);
   if (write.kind === 'create' || !before) {
-    return appended.some((e) => e.action === 'created') ? [] : [{ at, by, action: 'created' }];
+    for (const e of appended) if (e.action === 'created') return [];
+    return [{ at, by: personRef(actor), action: 'created' }];
   }
   if (write.kind !== 'update') return [];
+  let changed: string[] | null = null;
+  for (const field of SIGNED_OFF_FIELDS) {
+    if (!(field in write.fields) || covers(appended, field)) continue;
+    if (JSON.stringify(write.fields[field]) !== JSON.stringify(before[field])) (changed ??= []).push(field);
+  }
   const missing: HistoryEntry[] = [];
-  const covered = new Set(appended.flatMap((e) => (e.action === 'edited' ? (e.fields ?? []) : [])));
-  const changed = SIGNED_OFF_FIELDS.filter(
-    (f) => f in write.fields && !covered.has(f) && JSON.stringify(write.fields[f]) !== JSON.stringify(before[f]),
-  );
-  if (changed.length) missing.push({ at, by, action: 'edited', fields: [...changed] });
+  if (changed) missing.push({ at, by: personRef(actor), action: 'edited', fields: changed });
   const status = write.fields.status as ClaimStatus | undefined;
-  if (status !== undefined && status !== before.status && !appended.some((e) => STATUS_ACTIONS.has(e.action ?? '') || e.fields?.includes('status'))) {
+  if (status !== undefined && status !== before.status && !recordsStatus(appended)) {
     const action = STATUS_ACTION[status];
+    const by = personRef(actor);
     missing.push(action ? { at, by, action } : { at, by, action: 'edited', fields: ['status'] });
   }
   return missing;
+}
+
+/** Whether one of the appended entries is an edit naming `field`. */
+function covers(appended: Partial<HistoryEntry>[], field: string): boolean {
+  for (const e of appended) if (e.action === 'edited' && e.fields?.includes(field)) return true;
+  return false;
+}
+
+/** Whether one of the appended entries records a move of the status. */
+function recordsStatus(appended: Partial<HistoryEntry>[]): boolean {
+  for (const e of appended) if (STATUS_ACTIONS.has(e.action ?? '') || e.fields?.includes('status')) return true;
+  return false;
 }
 
 /** Appends the missing history entries of accepted `writes` by `actor`; returns the claim ids it completed. */
