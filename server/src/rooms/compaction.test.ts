@@ -86,4 +86,24 @@ describe('compacting a room', () => {
     for (const update of log.load(DOC)) Y.applyUpdate(reloaded, update);
     expect(listClaims(reloaded)).toHaveLength(555);
   });
+
+  it('compacts again and again from where the worker left off, also after the room compacted on its own', async () => {
+    const { room, log } = seededRoom();
+    const reload = () => {
+      const doc = new Y.Doc();
+      for (const update of log.load(DOC)) Y.applyUpdate(doc, update);
+      return listClaims(doc).length;
+    };
+    addClaims(room, 510); // the worker folds (and keeps the doc)
+    await room.settled();
+    addClaims(room, 510); // folded again, incrementally
+    await room.settled();
+    expect(reload()).toBe(1020);
+    addClaims(room, 20);
+    room.compact(); // on the room's own thread: a snapshot the worker did not write, holding those 20
+    addClaims(room, 520); // the worker must start from that snapshot, not from what it kept
+    await room.settled();
+    expect(log.pendingSinceSnapshot(DOC)).toBeLessThan(100);
+    expect(reload()).toBe(1560);
+  });
 });
