@@ -202,17 +202,30 @@ export interface RawConnection {
 export async function connectRaw(url: string, docId: string, token: string): Promise<RawConnection> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/collab/${docId}?token=${token}`);
   ws.binaryType = 'nodebuffer';
-  await new Promise((r, f) => (ws.once('open', r), ws.once('error', f)));
+  // Listening from the start: the server's first messages may come with the handshake.
+  const opened = new Promise((r, f) => (ws.once('open', r), ws.once('error', f)));
   const waiting: { resolve: (state: Uint8Array) => void; reject: (error: Error) => void }[] = [];
   ws.on('close', (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the server closed the bench connection (${code})`));
   });
+  // A room that has not loaded its article sends the stored state unasked (a sync step 2)
+  // before its own sync step 1; only the step 2s after that step 1 answer ours.
+  let greeted!: () => void;
+  const greeting = new Promise<void>((resolve) => (greeted = resolve));
+  let answering = false;
   ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (decoding.readVarUint(decoder) !== 0) return;
-    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
+    const type = decoding.readVarUint(decoder);
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      answering = true;
+      greeted();
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 || !answering) return;
     waiting.shift()?.resolve(decoding.readVarUint8Array(decoder));
   });
+  await opened;
+  await greeting;
   const step1 = (stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);

@@ -5,7 +5,7 @@
  * them off. Each run uses a fresh server process; the modes alternate; medians are reported.
  */
 import * as Y from 'yjs';
-import { createClaim, updateClaim, type Actor } from '@factdesk/shared';
+import { createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
 import { SEED_DOC, adminToken, connectRaw, median, startBenchServer } from './harness.js';
 
 export interface OverheadResult {
@@ -24,7 +24,7 @@ export interface OverheadResult {
 const WARM_UP = 1_000;
 
 /** N small updates as one person's client makes them: claims created, then edited. */
-function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates: Uint8Array[]; stateVector: Uint8Array } {
+function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates: Uint8Array[]; stateVector: Uint8Array; claims: number } {
   const client = new Y.Doc();
   Y.applyUpdate(client, state);
   const updates: Uint8Array[] = [];
@@ -40,8 +40,9 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
     }
   }
   const stateVector = Y.encodeStateVector(client);
+  const claims = listClaims(client).length;
   client.destroy();
-  return { updates: updates.slice(0, n), stateVector };
+  return { updates: updates.slice(0, n), stateVector, claims };
 }
 
 async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used: number; mainThread: number }> {
@@ -53,7 +54,7 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used:
     const watcher = await connectRaw(server.url, SEED_DOC, token);
     // The first WARM_UP updates warm up the server (JIT, caches) and are not counted: a newsroom
     // server runs for days, and what matters is the steady cost per update.
-    const { updates: all, stateVector } = generateUpdates(await writer.fetchState(), me.user, n + WARM_UP);
+    const { updates: all, stateVector, claims } = generateUpdates(await writer.fetchState(), me.user, n + WARM_UP);
     for (const u of all.slice(0, WARM_UP)) writer.sendUpdate(u);
     await writer.roundTrip(stateVector);
     const updates = all.slice(WARM_UP);
@@ -66,6 +67,10 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used:
     await writer.roundTrip(stateVector);
     const used = server.cpuMs() - before;
     const mainThread = server.mainThreadCpuMs() - mainBefore;
+    // Only a run in which every update was accepted measured what it says.
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, await watcher.fetchState());
+    if (listClaims(stored).length !== claims) throw new Error(`${mode}: the server holds ${listClaims(stored).length} of ${claims} claims`);
     writer.close();
     watcher.close();
     return { used, mainThread };
