@@ -3,10 +3,9 @@
  * `import-annotations` it goes through the running server's API: the new version re-anchors
  * the claims in the article's live room, which the server alone may write.
  */
-import { readFileSync } from 'node:fs';
 import { isImportFormat, type ImportFormat } from '@factdesk/shared';
 import { ApiError } from '../errors.js';
-import { call, serverUrl } from './import-annotations-command.js';
+import { call, readInputFile, sessionCredentials, withServerSession, type ServerSessionOptions } from './server-session.js';
 import { UsageError } from './usage-error.js';
 
 export const NEW_VERSION_HELP = `  new-version <docId> <file> --login <login> [--format text|markdown|html] [--password <password>] [--server <url>]
@@ -17,10 +16,7 @@ export const NEW_VERSION_HELP = `  new-version <docId> <file> --login <login> [-
   FACTDESK_PASSWORD.
 `;
 
-export interface NewVersionOptions {
-  login?: string;
-  password?: string;
-  server?: string;
+export interface NewVersionOptions extends ServerSessionOptions {
   format?: string;
 }
 
@@ -43,27 +39,11 @@ function formatOf(file: string, given: string | undefined): ImportFormat {
 export async function newVersionCommand(args: string[], options: NewVersionOptions, context: Context): Promise<number> {
   if (args.length !== 2) throw new UsageError('Usage: npm run factdesk -- new-version <docId> <file> --login <login> [--server <url>]');
   const [docId, file] = args;
-  if (!options.login) throw new UsageError('Say who signs in with --login (a reviewer or an admin).');
-  const password = options.password ?? context.env.FACTDESK_PASSWORD;
-  if (!password) throw new UsageError('Give the password in the FACTDESK_PASSWORD environment variable (or --password).');
+  const credentials = sessionCredentials(options, context.env);
   const format = formatOf(file, options.format);
-  const server = serverUrl(options, context.env);
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ApiError(400, `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
-
-  const session = await call(server, '/api/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: options.login, password }),
-  });
-  if (session.status !== 200) throw new ApiError(session.status, `Sign-in as ${options.login} failed: ${String(session.body.error ?? session.status)}`);
-  const auth = { Authorization: `Bearer ${String(session.body.token)}` };
-  try {
-    const answer = await call(server, `/api/documents/${encodeURIComponent(docId)}/versions`, {
+  const content = readInputFile(file);
+  return withServerSession(credentials, async (auth) => {
+    const answer = await call(credentials.server, `/api/documents/${encodeURIComponent(docId)}/versions`, {
       method: 'POST',
       headers: { ...auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({ format, content }),
@@ -75,7 +55,5 @@ export async function newVersionCommand(args: string[], options: NewVersionOptio
         `${r.orphan} not found (waiting in Triage); ${r.reopened.length} signed-off back in review.`,
     );
     return 0;
-  } finally {
-    await call(server, '/api/session', { method: 'DELETE', headers: auth }).catch(() => undefined);
-  }
+  });
 }
