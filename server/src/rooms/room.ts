@@ -7,12 +7,13 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { claimsMap, type Actor, type RuleOptions } from '@factdesk/shared';
+import type { Actor, RuleOptions } from '@factdesk/shared';
 import { checkUpdate, recordUnrecordedChanges, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, encodeRejected } from './protocol.js';
 import { rewriteAwarenessUpdate } from './awareness-identity.js';
 import type { ClaimsChangeListener, UpdateLog } from './types.js';
 import { LogWriter } from './log-writer.js';
+import { observeClaimsChanges } from './claims-changes.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -84,27 +85,9 @@ export class Room {
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
     const listener = this.options.onClaimsChanged;
     if (!listener) return;
-    claimsMap(this.ydoc).observeDeep((events, transaction) => {
-      if (this.broken) return;
-      const fields = new Map<string, Set<string>>();
-      const add = (claimId: string, field: string) => {
-        const set = fields.get(claimId) ?? new Set<string>();
-        fields.set(claimId, set.add(field));
-      };
-      for (const event of events) {
-        const [claimId, field] = event.path.map(String);
-        if (claimId === undefined) for (const key of event.keys.keys()) add(key, '*');
-        else if (field === undefined) for (const key of event.keys.keys()) add(claimId, key);
-        else add(claimId, field);
-      }
-      const origin = transaction.origin as Peer | null;
-      const actor = origin && typeof origin === 'object' && 'actor' in origin ? origin.actor : null;
-      try {
-        listener({ docId: this.id, doc: this.ydoc, claimIds: [...fields.keys()], fields, actor });
-      } catch (error) {
-        console.error(`room ${this.id}: a claims listener failed: ${(error as Error).message}`);
-      }
-    });
+    observeClaimsChanges(this.id, this.ydoc, (change) => !this.broken && listener(change), (origin) =>
+      origin && typeof origin === 'object' && 'actor' in origin ? (origin as Peer).actor : null,
+    );
   }
 
   /**
