@@ -208,24 +208,21 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
   ws.on('close', (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the server closed the bench connection (${code})`));
   });
-  // A room that has not loaded its article sends the stored state unasked (a sync step 2)
-  // before its own sync step 1; only the step 2s after that step 1 answer ours.
-  let greeted!: () => void;
-  const greeting = new Promise<void>((resolve) => (greeted = resolve));
-  let answering = false;
+  // A resting room answers a fresh client with the stored updates as they are: the later ones
+  // as updates, then the snapshot as step 2. The state is all of them.
+  let received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (decoding.readVarUint(decoder) !== 0) return;
     const type = decoding.readVarUint(decoder);
-    if (type === syncProtocol.messageYjsSyncStep1) {
-      answering = true;
-      greeted();
-    }
-    if (type !== syncProtocol.messageYjsSyncStep2 || !answering) return;
-    waiting.shift()?.resolve(decoding.readVarUint8Array(decoder));
+    if (type === syncProtocol.messageYjsSyncStep1 || waiting.length === 0) return;
+    received.push(decoding.readVarUint8Array(decoder));
+    if (type !== syncProtocol.messageYjsSyncStep2) return;
+    const parts = received;
+    received = [];
+    waiting.shift()?.resolve(parts.length === 1 ? parts[0] : Y.mergeUpdates(parts));
   });
   await opened;
-  await greeting;
   const step1 = (stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);

@@ -97,10 +97,10 @@ export class Connection implements Peer {
         return;
       }
       case MESSAGE_AWARENESS:
-        this.room.receiveAwareness(this, decoding.readVarUint8Array(decoder));
+        this.room.presence.receive(this, decoding.readVarUint8Array(decoder));
         return;
       case MESSAGE_QUERY_AWARENESS:
-        this.room.sendAwareness(this);
+        this.room.presence.sendAll(this);
         return;
       default:
         throw new MalformedMessage(`unknown message type ${type}`);

@@ -84,6 +84,7 @@ export function createRooms(options: RoomsOptions): Rooms {
         checkUpdates: options.checkUpdates ?? true,
         onClaimsChanged: options.onClaimsChanged,
         writer,
+        restAfterMs: options.restAfterMs,
       });
       rooms.set(docId, room);
     }

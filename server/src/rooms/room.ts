@@ -1,19 +1,20 @@
 /**
  * One article's room: the authoritative Y.Doc, its presence, and its connections. Every
  * incoming update passes the validation gate; an accepted one is written to the durable log
- * before anyone else receives it.
+ * before anyone else receives it. The doc is in memory only while people write: a room with no
+ * write for a while rests, answering from the log (resting-state.ts), until the next write.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Actor, RuleOptions } from '@factdesk/shared';
 import { checkUpdate, recordUnrecordedChanges, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, encodeRejected } from './protocol.js';
-import { rewriteAwarenessUpdate } from './awareness-identity.js';
+import { MESSAGE_SYNC, encodeRejected } from './protocol.js';
+import { RoomPresence } from './room-presence.js';
 import type { ClaimsChangeListener, UpdateLog } from './types.js';
 import { LogWriter } from './log-writer.js';
 import { observeClaimsChanges } from './claims-changes.js';
+import { RestingState } from './resting-state.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -29,19 +30,42 @@ const COMPACT_AFTER = 500;
 const LOAD = Symbol('load');
 /** How many updates of one peer may wait for the change they build on. */
 const MAX_WAITING = 100;
+/**
+ * A room rests after this long without a write — or after 200 times what loading its doc
+ * took, if longer: loading the seed article with 10,000 claims stops the server ≈ 0.7 s, which
+ * a room written to once a minute must not pay on every write.
+ */
+export const REST_AFTER_MS = 30_000;
+const REST_AFTER_LOAD_TIMES = 200;
+
+export interface RoomOptions {
+  checkUpdates?: boolean;
+  onClaimsChanged?: ClaimsChangeListener;
+  writer?: LogWriter;
+  /** Rest after this long without a write (default REST_AFTER_MS). */
+  restAfterMs?: number;
+}
 
 export class Room {
-  private readonly ydoc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
-  /** The authoritative doc, loaded from the stored state on first use. */
+  /** The authoritative doc while the room is awake; null while it rests. */
+  private ydoc: Y.Doc | null = null;
+  /** What the room knows of its article while it rests; null while awake. */
+  private resting: RestingState | null;
+  /** The authoritative doc, loaded from the log if the room rests (which wakes it). */
   get doc(): Y.Doc {
-    this.ensureLoaded();
-    return this.ydoc;
+    return this.ydoc ?? this.wake();
+  }
+
+  /** Whether the doc is out of memory (see resting-state.ts). */
+  get isResting(): boolean {
+    return this.ydoc === null;
   }
 
   /** Each peer and the awareness client ids it speaks for. */
   readonly peers = new Map<Peer, Set<number>>();
   private readonly owners: ClientOwners = new Map();
+  /** Who is here and what they point at (y-protocols awareness). */
+  readonly presence = new RoomPresence(this.peers);
   /** Updates of each peer that build on a change not here yet (see receiveUpdate). */
   private readonly waiting = new Map<Peer, Uint8Array[]>();
   private compactScheduled = false;
@@ -50,12 +74,13 @@ export class Room {
   /** Compact once `pending` reaches this; pushed back after a failed compaction. */
   private compactAt = COMPACT_AFTER;
   private broken = false;
-  /** The stored state (snapshot, then updates) until the doc has integrated it; null after. */
-  private stored: Uint8Array[] | null;
-  /** The peers that were sent the stored state as it is, and the doc's state vector right after loading it. */
-  private readonly sentStored = new WeakSet<Peer>();
-  private loadedStateVector: Uint8Array | null = null;
-  private loadScheduled = false;
+  /** Peers joined while the room rested without knowing its state vector: greeted after their first answer. */
+  private readonly greetLater = new Set<Peer>();
+  /** Accepted updates not on disk yet; the room rests only when none is left. */
+  private unflushed = 0;
+  private lastWriteAt = 0;
+  private restAfterMs: number;
+  private restTimer: NodeJS.Timeout | null = null;
   /** Writes accepted updates to the log, several per transaction (group commit). */
   private readonly writer: LogWriter;
   /** Updates in the log since the last snapshot (counted here: no query per update). */
@@ -66,101 +91,86 @@ export class Room {
     private readonly log: UpdateLog,
     private readonly rules: () => RuleOptions,
     private readonly onBroken: (room: Room) => void,
-    private readonly options: { checkUpdates?: boolean; onClaimsChanged?: ClaimsChangeListener; writer?: LogWriter } = {},
+    private readonly options: RoomOptions = {},
   ) {
     this.writer = options.writer ?? new LogWriter(log);
-    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
-    this.awareness.setLocalState(null);
-    // Read now, integrated on first need (see join): decoding a big article takes far longer than reading it.
-    this.stored = log.load(id);
+    this.restAfterMs = options.restAfterMs ?? REST_AFTER_MS;
+    this.resting = new RestingState(id, log);
     this.pending = log.pendingSinceSnapshot(id);
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
   }
 
   /**
-   * Starts logging, broadcasting and telling the claims listeners — after the load, so that
-   * Yjs does not encode the whole loaded article once more for an 'update' event nobody needs.
+   * Loads the doc from the log and starts logging, broadcasting and telling the claims
+   * listeners — after the load, so that Yjs does not encode the whole article once more for an
+   * 'update' event nobody needs.
    */
-  private attachDocListeners(): void {
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+  private wake(): Y.Doc {
+    const started = performance.now();
+    const doc = new Y.Doc();
+    const parts = this.log.load(this.id);
+    doc.transact(() => {
+      for (const update of parts) Y.applyUpdate(doc, update);
+    }, LOAD);
+    this.ydoc = doc;
+    this.resting = null;
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
     const listener = this.options.onClaimsChanged;
-    if (!listener) return;
-    observeClaimsChanges(this.id, this.ydoc, (change) => !this.broken && listener(change), (origin) =>
-      origin && typeof origin === 'object' && 'actor' in origin ? (origin as Peer).actor : null,
-    );
+    if (listener) {
+      observeClaimsChanges(this.id, doc, (change) => !this.broken && listener(change), (origin) =>
+        origin && typeof origin === 'object' && 'actor' in origin ? (origin as Peer).actor : null,
+      );
+    }
+    const base = this.options.restAfterMs ?? REST_AFTER_MS;
+    this.restAfterMs = Math.max(base, (performance.now() - started) * REST_AFTER_LOAD_TIMES);
+    this.lastWriteAt = performance.now();
+    this.armRest(this.restAfterMs);
+    return doc;
+  }
+
+  private armRest(ms: number): void {
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => this.restIfIdle(), ms);
+    this.restTimer.unref();
   }
 
   /**
-   * A new peer: send it our state and everyone's presence. In a room that has not loaded its
-   * doc yet, the peer first gets the stored state exactly as it is on disk (what the doc would
-   * hold once loaded), so the article appears without waiting for the server to decode it —
-   * for an article with 10,000 claims that decoding takes about a second. The doc is loaded
-   * right after, and only then does the room ask the peer for what it has (sync step 1).
+   * Drops the doc once nothing has been written for a while, nothing waits to be written, and
+   * no peer's update waits for a change it builds on. What it held is all in the log.
+   */
+  private restIfIdle(): void {
+    this.restTimer = null;
+    const doc = this.ydoc;
+    if (!doc || this.broken) return;
+    const idle = performance.now() - this.lastWriteAt;
+    if (idle < this.restAfterMs) return this.armRest(this.restAfterMs - idle);
+    if (this.unflushed > 0 || this.waiting.size > 0) return this.armRest(this.restAfterMs);
+    if (this.pending > 0 && !this.log.compactInBackground) this.compact();
+    // Taken from the doc, the snapshot costs little now and spares decoding the log later.
+    this.resting = new RestingState(this.id, this.log, Y.snapshot(doc));
+    this.ydoc = null;
+    doc.destroy();
+    if (this.pending > 0) this.scheduleCompaction();
+  }
+
+  /**
+   * A new peer: greet it with our state vector (sync step 1) and everyone's presence. Its own
+   * sync step 1, which a y-websocket client sends on open, is answered with what it lacks.
    */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
-    if (this.stored) {
-      // Load once the stored state has left (a big article is several MB, written out over many
-      // turns of the event loop), not before: the load stops the loop.
-      this.sendStored(peer, () => this.scheduleLoad());
-      this.sentStored.add(peer);
-      this.afterLoad(() => this.peers.has(peer) && this.sendSyncStep1(peer));
-    } else {
-      this.sendSyncStep1(peer);
-    }
-    this.sendAwareness(peer);
-  }
-
-  private scheduleLoad(): void {
-    if (this.loadScheduled) return;
-    this.loadScheduled = true;
-    setImmediate(() => this.ensureLoaded());
-  }
-
-  /** Runs `fn` once the doc is loaded (in the same turn as the load). */
-  private afterLoad(fn: () => void): void {
-    if (!this.stored) fn();
-    else this.loadWaiters.push(fn);
-  }
-
-  private readonly loadWaiters: (() => void)[] = [];
-
-  /** Integrates the stored state into the doc, once. Every reader of the doc calls this first. */
-  private ensureLoaded(): void {
-    const stored = this.stored;
-    if (!stored || this.broken) return;
-    this.stored = null;
-    this.ydoc.transact(() => {
-      for (const update of stored) Y.applyUpdate(this.ydoc, update);
-    }, LOAD);
-    this.attachDocListeners();
-    this.loadedStateVector = Y.encodeStateVector(this.ydoc);
-    for (const fn of this.loadWaiters.splice(0)) fn();
-  }
-
-  /** The stored state as sync messages: the later updates first, then the first part (the snapshot) as sync step 2. */
-  private sendStored(peer: Peer, sent: () => void): void {
-    const [first, ...rest] = this.stored ?? [];
-    for (const update of rest) peer.send(syncMessage(syncProtocol.messageYjsUpdate, update));
-    // Yjs holds the later updates until what they build on arrives; step 2 then completes the sync.
-    peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, first ?? Y.encodeStateAsUpdate(new Y.Doc())), sent);
+    // A resting room that would have to decode a big article to know its state vector sends the
+    // article first (answerSyncStep1) and greets after.
+    if (this.resting && !this.resting.summarised) this.greetLater.add(peer);
+    else this.sendSyncStep1(peer);
+    this.presence.sendAll(peer);
   }
 
   private sendSyncStep1(peer: Peer): void {
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(sync, this.doc);
+    encoding.writeVarUint(sync, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(sync, this.ydoc ? Y.encodeStateVector(this.ydoc) : this.resting!.stateVector());
     peer.send(encoding.toUint8Array(sync));
-  }
-
-  /** Every presence state, to one peer. */
-  sendAwareness(peer: Peer): void {
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
-    peer.send(encoding.toUint8Array(encoder));
   }
 
   /** A peer left: forget its presence. */
@@ -168,40 +178,43 @@ export class Room {
     this.waiting.delete(peer);
     const ids = this.peers.get(peer);
     this.peers.delete(peer);
-    if (!ids || ids.size === 0) return;
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
-    // Its clocks too: a client may invent a new id per message, and the room would keep each one.
-    for (const id of ids) this.awareness.meta.delete(id);
+    this.greetLater.delete(peer);
+    if (ids) this.presence.forget(ids);
   }
 
   /** Sync step 1 from a peer: answer with what it lacks — once it is all on disk. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    if (this.sentStored.has(peer)) {
-      // It was sent the stored state, and has it all by the time this answer arrives: send only
-      // what is newer — after the load, which this does not hurry (see join).
-      this.afterLoad(() =>
-        this.writer.whenFlushed(() => {
-          if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, this.loadedStateVector ?? stateVector);
-        }),
-      );
-      return;
-    }
-    this.ensureLoaded();
+    if (this.resting) return this.answerFromLog(peer, stateVector, this.resting);
     this.writer.whenFlushed(() => {
-      if (!this.broken && this.peers.has(peer)) this.sendSyncStep2(peer, stateVector);
+      if (this.broken || !this.peers.has(peer)) return;
+      if (this.resting) return this.answerFromLog(peer, stateVector, this.resting);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+      peer.send(encoding.toUint8Array(encoder));
     });
   }
 
-  private sendSyncStep2(peer: Peer, stateVector: Uint8Array): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-    peer.send(encoding.toUint8Array(encoder));
+  /** A resting room's answer: the stored updates a peer lacks (all on disk: a room rests only once they are). */
+  private answerFromLog(peer: Peer, stateVector: Uint8Array, resting: RestingState): void {
+    const updates = resting.missing(stateVector);
+    const greet = () => {
+      if (!this.greetLater.delete(peer)) return;
+      // Decoding the article for its state vector stops the loop: not before the article has left.
+      setImmediate(() => this.peers.has(peer) && !this.broken && this.sendSyncStep1(peer));
+    };
+    // Yjs holds the later updates until what they build on arrives; step 2 then completes the sync.
+    updates.forEach((update, i) =>
+      i < updates.length - 1
+        ? peer.send(syncMessage(syncProtocol.messageYjsUpdate, update))
+        : peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, update), greet),
+    );
   }
 
   /** An update from a peer: checked, then applied (which logs and broadcasts it) or refused. */
   receiveUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' {
-    this.ensureLoaded();
+    // A returning client's sync step 2 mostly repeats what is stored: no need to wake for it.
+    if (this.resting && this.restingContains(update)) return 'accepted';
     if (this.options.checkUpdates === false) {
       Y.applyUpdate(this.doc, update, peer);
       return 'accepted';
@@ -222,6 +235,15 @@ export class Room {
     }
     if (outcome === 'accepted') this.retryWaiting();
     return outcome;
+  }
+
+  /** Whether a resting room has all of `update` already (a malformed one is left to the gate to report). */
+  private restingContains(update: Uint8Array): boolean {
+    try {
+      return this.resting!.contains(update);
+    } catch {
+      return false;
+    }
   }
 
   private tryUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
@@ -258,17 +280,8 @@ export class Room {
     }
   }
 
-  /** Presence from a peer, with its identity stamped by us. */
-  receiveAwareness(peer: Peer, update: Uint8Array): void {
-    const mine = this.peers.get(peer) ?? new Set<number>();
-    const owned = (id: number) => mine.has(id) || ![...this.peers.values()].some((ids) => ids.has(id));
-    const rewritten = rewriteAwarenessUpdate(update, peer.actor, owned);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
-  }
-
   /** Writes server-side changes (imports, new versions) into the doc; they are durable and broadcast when it returns. */
   change<T>(fn: (doc: Y.Doc) => T): T {
-    this.ensureLoaded();
     try {
       return fn(this.doc);
     } finally {
@@ -291,7 +304,7 @@ export class Room {
    */
   compact(): void {
     this.compactScheduled = false;
-    if (this.stored) return; // never loaded, so never changed: the log is as it was
+    if (!this.ydoc) return; // resting: its last compaction ran as it went to rest
     this.writer.flush(); // the snapshot must not cover updates the log has not got yet
     if (this.broken || this.pending === 0 || this.background) return;
     try {
@@ -309,18 +322,25 @@ export class Room {
     this.broken = true; // nothing more is stored or sent from this copy
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
-    this.awareness.destroy();
-    this.ydoc.destroy();
+    this.presence.destroy();
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.ydoc?.destroy();
   }
 
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD || this.broken) return;
     this.pending++;
+    this.unflushed++;
+    this.lastWriteAt = performance.now();
     this.writer.write(
       this.id,
       update,
-      () => this.broadcast(update, origin),
+      () => {
+        this.unflushed--;
+        this.broadcast(update, origin);
+      },
       (error) => {
+        this.unflushed--;
         if (this.broken) return;
         // The doc now holds a change that is not on disk: nobody may see it. Drop the room; it reloads from the log.
         this.broken = true;
@@ -363,20 +383,6 @@ export class Room {
       )
       .finally(() => (this.background = null));
   }
-
-  private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const ids = origin ? this.peers.get(origin as Peer) : undefined;
-    if (ids) {
-      for (const id of [...added, ...updated]) ids.add(id);
-      for (const id of removed) ids.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    const message = encoding.toUint8Array(encoder);
-    for (const peer of this.peers.keys()) peer.send(message);
-  }
 }
 
 /** One message of the sync protocol carrying `update` as `type` (step 2, or update). */
@@ -386,10 +392,4 @@ function syncMessage(type: number, update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

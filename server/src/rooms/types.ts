@@ -37,6 +37,8 @@ export interface RoomsOptions {
   log: UpdateLog;
   documentExists: DocumentExists;
   authenticate: UpgradeAuthenticator;
+  /** A room with no write for this long drops its doc and answers from the log (default 30 s; see resting-state.ts). */
+  restAfterMs?: number;
   /**
    * Check every incoming update against the permission rules (default true). Only the
    * benchmark turns this off, to measure what the checks cost; nothing in the server does.
@@ -80,7 +82,7 @@ export type ClaimsChangeListener = (change: ClaimsChange) => void;
 /** The limits a deployment (or a test) may tune. */
 export type RoomLimits = Pick<
   RoomsOptions,
-  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs'
+  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs' | 'restAfterMs'
 >;
 
 export interface Rooms {

@@ -1,0 +1,178 @@
+/**
+ * A room keeps its article's Y.Doc in memory only while people write to it. Resting, it
+ * serves every sync from the update log — the whole stored state as it is to a fresh client,
+ * only what is newer to a returning one — and wakes for the first update that brings something.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { DEFAULT_RULES, createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
+import { loadConfig } from '../config.js';
+import { createDocumentRepository } from '../documents/documents.js';
+import { seedDocuments } from '../documents/seed.js';
+import { createSqliteUpdateLog } from '../persistence/update-log.js';
+import { openTempDatabase } from '../testing/temp-dir.js';
+import { MESSAGE_REJECTED, MESSAGE_SYNC } from './protocol.js';
+import { Room, type Peer } from './room.js';
+
+const DOC = 'us-russia-un-resolution';
+const anna = { id: 'u-anna', name: 'Anna', role: 'annotator' } as Actor;
+const otto = { id: 'u-otto', name: 'Otto', role: 'viewer' } as Actor;
+const target = { version: 1, quote: { exact: 'UN', prefix: '', suffix: '' }, position: { start: 0, end: 2 } };
+const REST_MS = 50;
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).reverse().forEach((f) => f()));
+
+/** The seed article in a real SQLite file, opened as a room that rests after REST_MS without writes. */
+function seededRoom(claims = 0) {
+  const temp = openTempDatabase();
+  closers.push(temp.close);
+  const log = createSqliteUpdateLog(temp.db);
+  seedDocuments({ db: temp.db, documents: createDocumentRepository(temp.db), log }, loadConfig({}).seedsDir);
+  if (claims > 0) {
+    const doc = new Y.Doc();
+    for (const update of log.load(DOC)) Y.applyUpdate(doc, update);
+    const before = Y.encodeStateVector(doc);
+    for (let i = 0; i < claims; i++) createClaim(doc, anna, { target, verdict: 'true', rationale: `claim ${i}`, sources: [] });
+    log.append(DOC, Y.encodeStateAsUpdate(doc, before));
+  }
+  const room = new Room(DOC, log, () => DEFAULT_RULES, () => {}, { restAfterMs: REST_MS });
+  closers.push(() => room.destroy(1001, 'test over'));
+  return { room, log };
+}
+
+/**
+ * A client of the room with a real Y.Doc, driven step by step as a y-websocket client is: what
+ * the room sends it is recorded and applied; `answerGreeting` sends what the room lacks.
+ */
+function client(room: Room, actor: Actor, doc = new Y.Doc()) {
+  const frames: { type: number; bytes: number; payload: Uint8Array }[] = [];
+  const rejections: Uint8Array[] = [];
+  const peer: Peer = {
+    actor,
+    send(message, sent) {
+      const decoder = decoding.createDecoder(message);
+      const kind = decoding.readVarUint(decoder);
+      if (kind === MESSAGE_REJECTED) rejections.push(message);
+      if (kind === MESSAGE_SYNC) {
+        const type = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        frames.push({ type, bytes: message.byteLength, payload });
+        if (type !== syncProtocol.messageYjsSyncStep1) Y.applyUpdate(doc, payload, 'room');
+      }
+      sent?.();
+    },
+    close: () => {},
+  };
+  doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'room' && room.receiveUpdate(peer, update));
+  return {
+    doc,
+    frames,
+    rejections,
+    open() {
+      room.join(peer);
+      room.answerSyncStep1(peer, Y.encodeStateVector(doc));
+    },
+    /** Its sync step 2: what it has that the room's state vector (its greeting) lacks. */
+    answerGreeting() {
+      const greeting = frames.findLast((f) => f.type === syncProtocol.messageYjsSyncStep1);
+      if (!greeting) throw new Error('the room did not greet');
+      return room.receiveUpdate(peer, Y.encodeStateAsUpdate(doc, greeting.payload));
+    },
+    leave: () => room.leave(peer),
+  };
+}
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for the room to rest: REST_MS after the last write, or 200 times its load time if longer. */
+async function rested(room: Room): Promise<void> {
+  const end = Date.now() + 5_000;
+  while (!room.isResting) {
+    if (Date.now() > end) throw new Error('the room did not rest');
+    await settle(REST_MS / 2);
+  }
+}
+
+describe('a resting room', () => {
+  it('sends a fresh client the stored state as it is and stays at rest through its sync step 2', async () => {
+    const { room, log } = seededRoom(20);
+    expect(room.isResting).toBe(true);
+    const fresh = client(room, anna);
+    fresh.open();
+    // The answer is the stored updates themselves, byte for byte: nothing was decoded to send them.
+    const stored = log.load(DOC);
+    const sent = fresh.frames.filter((f) => f.type !== syncProtocol.messageYjsSyncStep1).map((f) => f.payload);
+    expect(sent.map((u) => Buffer.from(u).toString('base64')).sort()).toEqual(stored.map((u) => Buffer.from(u).toString('base64')).sort());
+    expect(listClaims(fresh.doc)).toHaveLength(20);
+    await settle(0); // the greeting comes after the article
+    expect(fresh.answerGreeting()).toBe('accepted');
+    expect(room.isResting).toBe(true);
+  });
+
+  it('answers a returning client with only what is newer, and a step 2 of deletions it has with no wake-up', async () => {
+    const { room } = seededRoom(20);
+    const first = client(room, anna);
+    first.open();
+    const id = listClaims(first.doc)[0].id;
+    updateClaim(first.doc, id, anna, { rationale: 'edited once' }); // a deletion in the doc's delete set
+    expect(room.isResting).toBe(false);
+    await rested(room);
+    first.leave();
+
+    const returning = client(room, anna, first.doc); // same state as the room: nothing is newer
+    returning.open();
+    const answer = returning.frames.find((f) => f.type === syncProtocol.messageYjsSyncStep2)!;
+    expect(answer.bytes).toBeLessThan(100);
+    expect(returning.answerGreeting()).toBe('accepted'); // its whole delete set, all known
+    expect(room.isResting).toBe(true);
+  });
+
+  it('wakes for a write, serves it to later clients from the log once at rest again', async () => {
+    const { room, log } = seededRoom(5);
+    const writer = client(room, anna);
+    writer.open();
+    const id = createClaim(writer.doc, anna, { target, verdict: 'false', rationale: 'written while awake', sources: [] });
+    expect(room.isResting).toBe(false);
+    const watcher = client(room, otto);
+    watcher.open(); // joins the awake room: served from the doc
+    createClaim(writer.doc, anna, { target, verdict: 'mixed', rationale: 'seen live', sources: [] });
+    await settle(10); // broadcast once on disk, at the end of the turn
+    expect(listClaims(watcher.doc).map((c) => c.rationale)).toContain('seen live');
+    await rested(room);
+    const later = client(room, otto);
+    later.open();
+    expect(listClaims(later.doc).find((c) => c.id === id)?.rationale).toBe('written while awake');
+    expect(listClaims(later.doc)).toHaveLength(7);
+    const reloaded = new Y.Doc();
+    for (const update of log.load(DOC)) Y.applyUpdate(reloaded, update);
+    expect(listClaims(reloaded)).toHaveLength(7);
+  });
+
+  it('still checks what wakes it: a viewer cannot write into a resting room', () => {
+    const { room, log } = seededRoom(3);
+    const viewer = client(room, otto);
+    viewer.open();
+    const before = log.load(DOC).length;
+    createClaim(viewer.doc, otto, { target, verdict: 'true', rationale: 'not allowed', sources: [] });
+    expect(viewer.rejections).toHaveLength(1);
+    expect(log.load(DOC)).toHaveLength(before);
+    const other = client(room, anna);
+    other.open();
+    expect(listClaims(other.doc)).toHaveLength(3);
+  });
+
+  it('sends a big article before its greeting, and greets at once when it knows its state vector', async () => {
+    const { room } = seededRoom(10);
+    const fresh = client(room, anna);
+    fresh.open();
+    // Not summarised yet: the article (step 2) leaves first, the state vector (step 1) after.
+    expect(fresh.frames[0].type).not.toBe(syncProtocol.messageYjsSyncStep1);
+    await settle(0);
+    expect(fresh.frames.at(-1)?.type).toBe(syncProtocol.messageYjsSyncStep1);
+    const next = client(room, anna);
+    next.open();
+    expect(next.frames[0].type).toBe(syncProtocol.messageYjsSyncStep1);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * A room's presence (who is here, their selection, what they edit): y-protocols awareness,
+ * with each peer's identity stamped by the server and relayed to everyone in the room. Kept
+ * apart from the article's doc, which a resting room does not hold.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { MESSAGE_AWARENESS } from './protocol.js';
+import { rewriteAwarenessUpdate } from './awareness-identity.js';
+import type { Peer } from './room.js';
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export class RoomPresence {
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+
+  /** @param peers each peer of the room and the awareness client ids it speaks for (kept up to date here). */
+  constructor(private readonly peers: Map<Peer, Set<number>>) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relay(change, origin));
+  }
+
+  /** Every presence state, to one peer. */
+  sendAll(peer: Peer): void {
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length === 0) return;
+    peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  /** Presence from a peer, with its identity stamped by us. */
+  receive(peer: Peer, update: Uint8Array): void {
+    const mine = this.peers.get(peer) ?? new Set<number>();
+    const owned = (id: number) => mine.has(id) || ![...this.peers.values()].some((ids) => ids.has(id));
+    const rewritten = rewriteAwarenessUpdate(update, peer.actor, owned);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
+  }
+
+  /** Forgets the presence of the client ids a departed peer spoke for. */
+  forget(ids: Set<number>): void {
+    if (ids.size === 0) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    // Its clocks too: a client may invent a new id per message, and the room would keep each one.
+    for (const id of ids) this.awareness.meta.delete(id);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+
+  private relay({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const ids = origin ? this.peers.get(origin as Peer) : undefined;
+    if (ids) {
+      for (const id of [...added, ...updated]) ids.add(id);
+      for (const id of removed) ids.delete(id);
+    }
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+    for (const peer of this.peers.keys()) peer.send(message);
+  }
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
