@@ -2,6 +2,7 @@
  * One websocket in a room: reads y-websocket frames, hands them to the room, and keeps the
  * socket honest (ping/pong liveness, malformed frames close only this connection).
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -26,6 +27,7 @@ export class Connection implements Peer {
   private readonly pinger: NodeJS.Timeout;
   private readonly bucket: TokenBucket;
   private closing = false;
+  private corked = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -46,8 +48,26 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array, sent?: () => void): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message, sent && (() => sent()));
-    else sent?.();
+    if (this.ws.readyState !== this.ws.OPEN) return void sent?.();
+    this.corkUntilNextTick();
+    this.ws.send(message, sent && (() => sent()));
+  }
+
+  /**
+   * A busy room sends a peer many messages in one turn (every update of a group commit): the
+   * socket is corked until the turn ends, so they leave in one write instead of one system call
+   * each. ws has no public handle on its socket; `_socket` has been there since ws 1.
+   */
+  private corkUntilNextTick(): void {
+    if (this.corked) return;
+    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
+    if (!socket) return;
+    this.corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      socket.uncork();
+    });
   }
 
   close(code: number, reason: string): void {

@@ -15,6 +15,7 @@ import type { ClaimsChangeListener, UpdateLog } from './types.js';
 import { LogWriter } from './log-writer.js';
 import { observeClaimsChanges } from './claims-changes.js';
 import { RestingState } from './resting-state.js';
+import { HeldUpdates } from './held-updates.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -28,8 +29,6 @@ export interface Peer {
 const COMPACT_AFTER = 500;
 
 const LOAD = Symbol('load');
-/** How many updates of one peer may wait for the change they build on. */
-const MAX_WAITING = 100;
 /**
  * A room rests after this long without a write — or after 200 times what loading its doc
  * took, if longer: loading the seed article with 10,000 claims stops the server ≈ 0.7 s, which
@@ -57,17 +56,15 @@ export class Room {
   }
 
   /** Whether the doc is out of memory (see resting-state.ts). */
-  get isResting(): boolean {
-    return this.ydoc === null;
-  }
+  get isResting(): boolean { return this.ydoc === null; }
 
   /** Each peer and the awareness client ids it speaks for. */
   readonly peers = new Map<Peer, Set<number>>();
   private readonly owners: ClientOwners = new Map();
   /** Who is here and what they point at (y-protocols awareness). */
   readonly presence = new RoomPresence(this.peers);
-  /** Updates of each peer that build on a change not here yet (see receiveUpdate). */
-  private readonly waiting = new Map<Peer, Uint8Array[]>();
+  /** Updates of each peer that build on a change not here yet. */
+  private readonly held = new HeldUpdates();
   private compactScheduled = false;
   /** The compaction running in a worker thread, if any. */
   private background: Promise<void> | null = null;
@@ -76,6 +73,8 @@ export class Room {
   private broken = false;
   /** Peers joined while the room rested without knowing its state vector: greeted after their first answer. */
   private readonly greetLater = new Set<Peer>();
+  /** Whether the doc's last transaction changed anything (set by its afterTransaction listener). */
+  private lastChanged = false;
   /** Accepted updates not on disk yet; the room rests only when none is left. */
   private unflushed = 0;
   private lastWriteAt = 0;
@@ -113,7 +112,7 @@ export class Room {
     }, LOAD);
     this.ydoc = doc;
     this.resting = null;
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+    doc.on('afterTransaction', (transaction: Y.Transaction) => (this.lastChanged = changedAnything(transaction)));
     const listener = this.options.onClaimsChanged;
     if (listener) {
       observeClaimsChanges(this.id, doc, (change) => !this.broken && listener(change), (origin) =>
@@ -143,7 +142,7 @@ export class Room {
     if (!doc || this.broken) return;
     const idle = performance.now() - this.lastWriteAt;
     if (idle < this.restAfterMs) return this.armRest(this.restAfterMs - idle);
-    if (this.unflushed > 0 || this.waiting.size > 0) return this.armRest(this.restAfterMs);
+    if (this.unflushed > 0 || this.held.size > 0) return this.armRest(this.restAfterMs);
     if (this.pending > 0 && !this.log.compactInBackground) this.compact();
     // Taken from the doc, the snapshot costs little now and spares decoding the log later.
     this.resting = new RestingState(this.id, this.log, Y.snapshot(doc));
@@ -175,7 +174,7 @@ export class Room {
 
   /** A peer left: forget its presence. */
   leave(peer: Peer): void {
-    this.waiting.delete(peer);
+    this.held.drop(peer);
     const ids = this.peers.get(peer);
     this.peers.delete(peer);
     this.greetLater.delete(peer);
@@ -216,24 +215,15 @@ export class Room {
     // A returning client's sync step 2 mostly repeats what is stored: no need to wake for it.
     if (this.resting && this.restingContains(update)) return 'accepted';
     if (this.options.checkUpdates === false) {
-      Y.applyUpdate(this.doc, update, peer);
+      this.applyFromPeer(peer, update);
       return 'accepted';
     }
     const outcome = this.tryUpdate(peer, update);
     if (outcome === 'waiting') {
-      // A client that reconnects may send a fresh change before its sync step 2 has re-sent
-      // the offline changes it builds on. Hold it (bounded) until they arrive, instead of
-      // refusing it and making the client drop its unsent work.
-      const queue = this.waiting.get(peer) ?? [];
-      queue.push(update);
-      this.waiting.set(peer, queue);
-      if (queue.length > MAX_WAITING) {
-        queue.shift();
-        peer.send(encodeRejected('the change depends on an earlier change the server does not have'));
-      }
+      this.held.hold(peer, update);
       return 'accepted';
     }
-    if (outcome === 'accepted') this.retryWaiting();
+    if (outcome === 'accepted') this.held.retry((from, held) => this.tryUpdate(from, held));
     return outcome;
   }
 
@@ -254,36 +244,43 @@ export class Room {
       return check.malformed ? 'malformed' : 'rejected';
     }
     for (const client of check.clients) this.owners.set(client, peer.actor.id);
-    Y.applyUpdate(this.doc, update, peer);
-    if (!this.broken) recordUnrecordedChanges(this.doc, check.writes, check.before, peer.actor);
-    if (!this.broken) reopenChangedSignOffs(this.doc, check.writes, check.before);
+    this.applyFromPeer(peer, update);
+    if (this.broken) return 'accepted';
+    this.serverWrite((doc) => {
+      recordUnrecordedChanges(doc, check.writes, check.before, peer.actor);
+      reopenChangedSignOffs(doc, check.writes, check.before);
+    });
     return 'accepted';
   }
 
-  /** Re-checks held updates after the room changed, until none makes progress. */
-  private retryWaiting(): void {
-    let progress = true;
-    while (progress && this.waiting.size > 0) {
-      progress = false;
-      for (const [peer, queue] of this.waiting) {
-        for (let i = 0; i < queue.length; ) {
-          const outcome = this.tryUpdate(peer, queue[i]);
-          if (outcome === 'waiting') {
-            i++;
-            continue;
-          }
-          queue.splice(i, 1);
-          progress = true;
-        }
-        if (queue.length === 0) this.waiting.delete(peer);
-      }
+  /**
+   * Applies a peer's update, then stores and relays the update as it came, if it changed
+   * anything: the doc has no 'update' listener for it, so Yjs does not encode it once more.
+   * Parts Yjs holds back (they build on something not here yet) are stored too: they join the
+   * doc with a later update, whose bytes do not carry them.
+   */
+  private applyFromPeer(peer: Peer, update: Uint8Array): void {
+    const doc = this.doc;
+    this.lastChanged = false;
+    Y.applyUpdate(doc, update, peer);
+    if (this.lastChanged || doc.store.pendingStructs || doc.store.pendingDs) this.persistAndBroadcast(update, peer);
+  }
+
+  /** Runs the server's own changes to the doc; Yjs encodes them for the log and the peers. */
+  private serverWrite<T>(fn: (doc: Y.Doc) => T): T {
+    const doc = this.doc;
+    doc.on('update', this.persistServerUpdate);
+    try {
+      return fn(doc);
+    } finally {
+      doc.off('update', this.persistServerUpdate);
     }
   }
 
   /** Writes server-side changes (imports, new versions) into the doc; they are durable and broadcast when it returns. */
   change<T>(fn: (doc: Y.Doc) => T): T {
     try {
-      return fn(this.doc);
+      return this.serverWrite(fn);
     } finally {
       this.writer.flush();
     }
@@ -295,12 +292,10 @@ export class Room {
   }
 
   /**
-   * Folds the log into a snapshot of the current state, on the event loop: used when the room
-   * is idle or closing (and where the log cannot compact in the background). Encoding the seed
-   * article with 1,000 claims and writing it takes about 35–65 ms on the 2-core test machine
-   * (compaction.test.ts) — too long for a busy room, which compacts in a worker instead
-   * (scheduleCompaction). A failure leaves the log as it was — nothing is lost, restart just
-   * replays more updates — so it is logged and the room carries on.
+   * Folds the log into a snapshot, on the event loop, when the room is idle or closing (or the
+   * log cannot compact in the background): 35–65 ms for the seed and 1,000 claims here, too
+   * long for a busy room (see scheduleCompaction). A failure leaves the log as it was (restart
+   * replays more updates), so it is logged and the room carries on.
    */
   compact(): void {
     this.compactScheduled = false;
@@ -327,8 +322,10 @@ export class Room {
     this.ydoc?.destroy();
   }
 
+  private readonly persistServerUpdate = (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin);
+
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
-    if (origin === LOAD || this.broken) return;
+    if (this.broken) return;
     this.pending++;
     this.unflushed++;
     this.lastWriteAt = performance.now();
@@ -392,4 +389,11 @@ function syncMessage(type: number, update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/** Whether a transaction added or deleted anything (as Yjs decides whether to emit 'update'). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
 }

@@ -1,7 +1,9 @@
 /**
- * A room keeps its article's Y.Doc in memory only while people write to it. Resting, it
- * serves every sync from the update log — the whole stored state as it is to a fresh client,
- * only what is newer to a returning one — and wakes for the first update that brings something.
+ * A room on a real SQLite log, driven message by message. It keeps its article's Y.Doc in
+ * memory only while people write to it: resting, it serves every sync from the update log —
+ * the whole stored state as it is to a fresh client, only what is newer to a returning one —
+ * and wakes for the first update that brings something. A peer's update is stored and relayed
+ * as it came, once, and only if it changes something.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -106,7 +108,7 @@ describe('a resting room', () => {
     const sent = fresh.frames.filter((f) => f.type !== syncProtocol.messageYjsSyncStep1).map((f) => f.payload);
     expect(sent.map((u) => Buffer.from(u).toString('base64')).sort()).toEqual(stored.map((u) => Buffer.from(u).toString('base64')).sort());
     expect(listClaims(fresh.doc)).toHaveLength(20);
-    await settle(0); // the greeting comes after the article
+    await settle(20); // the greeting comes after the article (on the next turn)
     expect(fresh.answerGreeting()).toBe('accepted');
     expect(room.isResting).toBe(true);
   });
@@ -169,10 +171,34 @@ describe('a resting room', () => {
     fresh.open();
     // Not summarised yet: the article (step 2) leaves first, the state vector (step 1) after.
     expect(fresh.frames[0].type).not.toBe(syncProtocol.messageYjsSyncStep1);
-    await settle(0);
+    await settle(20);
     expect(fresh.frames.at(-1)?.type).toBe(syncProtocol.messageYjsSyncStep1);
     const next = client(room, anna);
     next.open();
     expect(next.frames[0].type).toBe(syncProtocol.messageYjsSyncStep1);
+  });
+});
+
+describe('storing what peers send', () => {
+  it('stores and relays an update as it came, and a repeated one not at all', async () => {
+    const { room, log } = seededRoom(2);
+    const writer = client(room, anna);
+    const watcher = client(room, otto);
+    writer.open();
+    watcher.open();
+    const before = watcher.frames.length;
+    const sent: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'room' && sent.push(update));
+    createClaim(writer.doc, anna, { target, verdict: 'true', rationale: 'stored as sent', sources: [] });
+    await settle(10);
+    const stored = log.load(DOC);
+    expect(Buffer.from(stored.at(-1)!).equals(Buffer.from(sent[0]))).toBe(true);
+    const relayed = watcher.frames.slice(before).filter((f) => f.type === syncProtocol.messageYjsUpdate);
+    expect(relayed.map((f) => Buffer.from(f.payload).equals(Buffer.from(sent[0])))).toEqual([true]);
+
+    expect(room.receiveUpdate({ actor: anna, send: () => {}, close: () => {} }, sent[0])).toBe('accepted');
+    await settle(10);
+    expect(log.load(DOC)).toHaveLength(stored.length);
+    expect(watcher.frames.slice(before).filter((f) => f.type === syncProtocol.messageYjsUpdate)).toHaveLength(1);
   });
 });
