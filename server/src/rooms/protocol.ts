@@ -2,6 +2,8 @@
  * The websocket message types: the y-websocket protocol (sync, awareness) plus our own
  * "rejected" message, and the close codes. See PROTOCOL.md.
  */
+import * as encoding from 'lib0/encoding';
+
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
@@ -23,3 +25,12 @@ export const CLOSE = {
   permissionsChanged: 4500,
   serverError: 4503,
 } as const;
+
+/** One message of the sync protocol carrying `payload` as `type` (y-protocols' step 1, step 2 or update). */
+export function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}

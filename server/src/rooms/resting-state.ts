@@ -59,10 +59,9 @@ export class RestingState {
   /**
    * What a client with `stateVector` lacks, as updates to send in order (the last one as sync
    * step 2). A fresh client gets the stored updates as they are: for an article with 10,000
-   * claims, re-encoding them would take longer than sending them.
+   * claims, re-encoding them would take longer than sending them. `parts` read ahead, if they were.
    */
-  missing(stateVector: Uint8Array): Uint8Array[] {
-    const parts = this.parts();
+  missing(stateVector: Uint8Array, parts = this.parts()): Uint8Array[] {
     if (parts.length === 0) return [Y.encodeStateAsUpdate(new Y.Doc())];
     if (Y.decodeStateVector(stateVector).size === 0) return [...parts.slice(1), parts[0]];
     const merged = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
