@@ -8,7 +8,9 @@
  * claim's id arrived and when its badge was painted. The server is the bench server, in its
  * own process. Needs the built client (dist/client): built here when missing.
  * BENCH_BROWSER_PROF=<dir> writes a CPU profile of the page for the first load
- * (page-load.cpuprofile) and the remote claims (remote-claims.cpuprofile).
+ * (page-load.cpuprofile) and the remote claims (remote-claims.cpuprofile, the load left out).
+ * BENCH_BROWSER_TIMINGS=1 prints where each load's time went (requests, socket, the large
+ * first-sync message, paint) and how many badge buttons the remote claims added.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,9 @@ export interface PaintResult extends PaintSize {
 
 interface Probe {
   allPaintedAt: number | null;
+  sockets: number[];
+  largeMessages: { at: number; size: number }[];
+  badgesAddedSince: number;
   remote: Record<string, number>;
   expect(id: string): void;
 }
@@ -74,11 +79,14 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
           timeout: PAGE_TIMEOUT_MS,
           polling: 50,
         });
-        loads.push((await probe()).allPaintedAt!);
+        const painted = await probe();
+        loads.push(painted.allPaintedAt!);
+        if (process.env.BENCH_BROWSER_TIMINGS) await printTimings(page, painted);
         if (run === 0) await profiler?.save('page-load');
         if (run === size.runs - 1) {
           await profiler?.restart();
           remote.push(...(await timeRemoteClaims(page, server.url, docId, token, me, size.remoteClaims)));
+          if (process.env.BENCH_BROWSER_TIMINGS) console.log(`badge buttons added during the remote claims: ${(await probe()).badgesAddedSince}`);
           await profiler?.save('remote-claims');
         }
       } finally {
@@ -101,6 +109,8 @@ async function startProfiler(page: import('playwright-core').Page) {
   await cdp.send('Profiler.start');
   return {
     async restart() {
+      // The remote claims' profile leaves out the page load.
+      await cdp.send('Profiler.stop');
       await cdp.send('Profiler.start');
     },
     async save(name: string) {
@@ -109,6 +119,17 @@ async function startProfiler(page: import('playwright-core').Page) {
       writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
     },
   };
+}
+
+/** With BENCH_BROWSER_TIMINGS set: when the page's requests ended and the socket's large messages arrived. */
+async function printTimings(page: import('playwright-core').Page, probe: Probe): Promise<void> {
+  const requests = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name.replace(location.origin, '')}`),
+  );
+  const messages = probe.largeMessages.map((m) => `${Math.round(m.at)} ms (${(m.size / 1e6).toFixed(1)} MB)`);
+  console.log(
+    [`requests:`, ...requests, `sockets opened: ${probe.sockets.map(Math.round).join(', ')} ms`, `large messages: ${messages.join(', ')}`, `painted: ${Math.round(probe.allPaintedAt!)} ms`].join('\n  '),
+  );
 }
 
 /** A bot creates `count` claims one after the other; resolves with each one's arrival → paint time in the page. */

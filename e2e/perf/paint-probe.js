@@ -16,6 +16,11 @@
   const pending = new Map();
   const probe = {
     allPaintedAt: null,
+    /** When each websocket was opened and when its large messages (over 100 kB) arrived: where the load's time goes. */
+    sockets: [],
+    largeMessages: [],
+    /** Badge buttons added to the page after all were painted (a remote claim should add one). */
+    badgesAddedSince: 0,
     remote: {},
     expect(id) {
       pending.set(id, { arrivedAt: undefined, seen: false });
@@ -29,9 +34,12 @@
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      probe.sockets.push(performance.now());
       this.addEventListener('message', (event) => {
-        if (pending.size === 0) return;
         const now = performance.now();
+        const size = typeof event.data === 'string' ? event.data.length : event.data.byteLength ?? event.data.size;
+        if (size > 100_000) probe.largeMessages.push({ at: now, size });
+        if (pending.size === 0) return;
         const text = typeof event.data === 'string' ? event.data : decoder.decode(event.data);
         for (const [id, entry] of pending) if (entry.arrivedAt === undefined && text.includes(id)) entry.arrivedAt = now;
       });
@@ -40,7 +48,8 @@
 
   const badges = document.getElementsByClassName('claim-badge');
   let allSeen = false;
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
+    if (allSeen) for (const record of records) for (const node of record.addedNodes) if (node.classList?.contains('claim-badge')) probe.badgesAddedSince++;
     if (!allSeen && badges.length >= expected) {
       allSeen = true;
       afterPaint(() => (probe.allPaintedAt = performance.now()));

@@ -37,12 +37,25 @@ export function domainOf(url: string): string | null {
   }
 }
 
+/**
+ * The domains of a claim's sources, each parsed once: the Y.Doc hands back the same sources
+ * array until they change, and parsing ten thousand claims' URLs again on every change was
+ * most of a remote claim's cost in the filters.
+ */
+const domainsOfSources = new WeakMap<Claim['sources'], (string | null)[]>();
+
+function sourceDomains(sources: Claim['sources']): (string | null)[] {
+  let domains = domainsOfSources.get(sources);
+  if (!domains) domainsOfSources.set(sources, (domains = sources.map((s) => domainOf(s.url))));
+  return domains;
+}
+
 /** True when the claim passes every filter; the text matches quote, rationale, author, sources and tags, ignoring case. */
 export function claimMatches(claim: Claim, filters: ClaimFilters): boolean {
   if (filters.verdict && claim.verdict !== filters.verdict) return false;
   if (filters.status && claim.status !== filters.status) return false;
   if (filters.author && claim.author?.id !== filters.author) return false;
-  if (filters.domain && !claim.sources.some((s) => domainOf(s.url) === filters.domain)) return false;
+  if (filters.domain && !sourceDomains(claim.sources).includes(filters.domain)) return false;
   const needle = filters.text.trim().toLocaleLowerCase();
   if (!needle) return true;
   const haystack = [
@@ -81,9 +94,6 @@ export function claimAuthors(claims: readonly Claim[]): { id: string; name: stri
 /** The source domains cited here, sorted, each once. */
 export function claimDomains(claims: readonly Claim[]): string[] {
   const domains = new Set<string>();
-  for (const claim of claims) for (const source of claim.sources) {
-    const domain = domainOf(source.url);
-    if (domain) domains.add(domain);
-  }
+  for (const claim of claims) for (const domain of sourceDomains(claim.sources)) if (domain) domains.add(domain);
   return [...domains].sort();
 }

@@ -30,6 +30,8 @@ import type { Presence } from './presence.js';
 import { changeKey, describeChange, pendingChanges, reapplyChanges, type DroppedChange } from './reapply.js';
 import { MESSAGE_REJECTED, readRejected } from '@factdesk/shared';
 import { collabServerUrl } from './server-url.js';
+import { decodeShortStringsFast } from './fast-strings.js';
+import { applyLargeSyncsQuietly } from './quiet-first-sync.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -90,6 +92,7 @@ type MessageHandler = (encoder: unknown, decoder: decoding.Decoder, provider: We
 /** Opens the article `docId` and keeps it in sync until `destroy()`. */
 export function openArticleSession(docId: string, opts: ArticleSessionOptions = {}): ArticleSession {
   const serverUrl = opts.serverUrl ?? collabServerUrl();
+  decodeShortStringsFast();
   const inBrowser = typeof window !== 'undefined';
   const listeners = new Set<() => void>();
   const rejectedListeners = new Set<(reason: string) => void>();
@@ -166,6 +169,7 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
       ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill as never } : {}),
     });
     provider = next;
+    applyLargeSyncsQuietly(next);
     const isCurrent = () => provider === next && !destroyed;
     (next.messageHandlers as unknown as MessageHandler[])[MESSAGE_REJECTED] = (_encoder, decoder) => {
       if (!isCurrent()) return;

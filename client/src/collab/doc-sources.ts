@@ -6,7 +6,8 @@
  */
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { listClaims, observeClaims, readArticleVersion, readMeta, type ArticleMeta, type ArticleVersion, type Claim } from '@factdesk/shared';
+import { readArticleVersion, readMeta, type ArticleMeta, type ArticleVersion } from '@factdesk/shared';
+import { incrementalClaimsSource, type ClaimsSnapshotSource } from './claims-source.js';
 import { readPeers, type Peer } from './presence.js';
 
 export interface DocSource<T> {
@@ -41,14 +42,8 @@ function memoPerDoc<T>(make: (doc: Y.Doc) => T): (doc: Y.Doc) => T {
   };
 }
 
-/** The claims of the doc in reading order, as one snapshot per change. */
-export const claimsSource: (doc: Y.Doc) => DocSource<Claim[]> = memoPerDoc((doc) =>
-  cachedSource(
-    () => listClaims(doc),
-    (changed) => observeClaims(doc, changed),
-    () => false,
-  ),
-);
+/** The claims of the doc in reading order, one snapshot per change; unchanged claims keep their objects (claims-source.ts). */
+export const claimsSource: (doc: Y.Doc) => ClaimsSnapshotSource = memoPerDoc(incrementalClaimsSource);
 
 export interface ArticleSnapshot {
   meta: ArticleMeta;

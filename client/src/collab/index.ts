@@ -9,5 +9,6 @@ export { deleteLocalCopies, LOCAL_COPY_PREFIX } from './local-copy-names.js';
 export { outboxTracker, type OutboxTracker } from './outbox.js';
 export { changeKey, describeChange, pendingChanges, reapplyChanges, type DroppedChange, type PendingChange } from './reapply.js';
 export { articleSource, claimsSource, peersSource, type ArticleSnapshot, type DocSource } from './doc-sources.js';
+export type { ClaimsChange, ClaimsSnapshotSource } from './claims-source.js';
 export { colourFor, distinctPeople, presenceFromState, readPeers, type Peer, type Presence, type PresenceUser } from './presence.js';
 export { collabServerUrl } from './server-url.js';

@@ -6,11 +6,16 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import type { TextIndex } from '@factdesk/shared';
+import type { Claim, TextIndex } from '@factdesk/shared';
+import type { ClaimsSnapshotSource } from '../collab/index.js';
 import { createArticleState, selectedTextRange } from '../editor/article-state.js';
 import { highlightsPlugin, setHighlights, type ActivatedVia, type Highlight } from '../editor/highlights-plugin.js';
 import { presencePlugin, setRemoteSelections, type RemoteSelection } from '../editor/presence-plugin.js';
 import { followInPageLink } from '../editor/reveal.js';
+import { LIVE_FROM, livePatch } from '../editor/live-highlights.js';
+
+/** Changes touching more claims than this wait for the full update. */
+const LIVE_PATCH_LIMIT = 64;
 
 export interface ArticleViewProps {
   doc: Node;
@@ -22,6 +27,8 @@ export interface ArticleViewProps {
   onActivate(id: string, via: ActivatedVia): void;
   /** The annotate shortcut ("a") was pressed while the article had focus. */
   onAnnotateKey(): void;
+  /** Claims changes to draw as they happen, ahead of `highlights` (live-highlights.ts); null on an earlier version. */
+  live: { source: ClaimsSnapshotSource; shows(claim: Claim): boolean } | null;
 }
 
 export function ArticleView(props: ArticleViewProps) {
@@ -95,6 +102,17 @@ export function ArticleView(props: ArticleViewProps) {
   useLayoutEffect(() => {
     if (view && !view.isDestroyed) view.dispatch(setHighlights(view.state.tr, { highlights, focusedId }));
   }, [view, highlights, focusedId]);
+
+  const liveSource = props.live?.source;
+  useEffect(() => {
+    if (!view || !liveSource) return;
+    return liveSource.onChange((change) => {
+      const small = change.fresh.length + change.gone.size <= LIVE_PATCH_LIMIT;
+      const shows = handlers.current.live?.shows;
+      if (view.isDestroyed || !shows || change.claims.length <= LIVE_FROM || !small) return;
+      view.dispatch(setHighlights(view.state.tr, { patch: livePatch(change, index, shows) }));
+    });
+  }, [view, liveSource, index]);
 
   useEffect(() => {
     if (view && !view.isDestroyed) view.dispatch(setRemoteSelections(view.state.tr, remoteSelections));

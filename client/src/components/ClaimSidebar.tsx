@@ -11,6 +11,7 @@ import { useClaimShortcuts } from '../app/shortcuts-handler.js';
 import { claimMatches, filtersActive } from '../claims/claim-filter.js';
 import type { ArticleSession } from '../collab/index.js';
 import { usePeers } from '../hooks/use-doc.js';
+import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { useRouteClaim } from '../hooks/use-route-claim.js';
 import { useUi } from '../store/ui-store.js';
 import { ClaimCard } from './ClaimCard.js';
@@ -143,28 +144,6 @@ const CHUNK = 100;
 
 const Summary = memo(SummaryStrip);
 const Filters = memo(ClaimFilters);
-
-/** `value`, or with `late` the value it had until the frame after it changed has been painted. */
-function useAfterPaint<T>(value: T, late: boolean): T {
-  const [settled, setSettled] = useState(value);
-  const latest = useRef(value);
-  const pending = useRef(false);
-  useLayoutEffect(() => {
-    latest.current = value;
-  });
-  useEffect(() => {
-    // One catch-up per frame however many changes arrive meanwhile (never starved by a burst).
-    if (!late || settled === value || pending.current) return;
-    pending.current = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        pending.current = false;
-        setSettled(latest.current);
-      }, 0),
-    );
-  }, [late, settled, value]);
-  return late ? settled : value;
-}
 
 /** How many cards to render: a chunk more each time `more` is called, and always up to the focused one. */
 function useGrowingCount(total: number, focusedAt: number): { count: number; more(): void } {

@@ -5,6 +5,7 @@
  * aside so the sidebar can say so instead of silently hiding it; so is a claim a new version
  * left orphaned or that triage archived, which is never highlighted.
  */
+import type { Highlight } from './highlight-decorations.js';
 import { anchorTarget, isShownInCurrentVersion, type Claim, type TextIndex } from '@factdesk/shared';
 
 /** A claim found in the text, with its number and where it is (text offsets and positions). */
@@ -36,12 +37,15 @@ interface Found {
   target: Claim['target'];
   shown: boolean;
   at: { start: number; end: number; from: number; to: number } | null;
+  /** The last placement made of it, handed out again while claim and number stay the same. */
+  placed?: PlacedClaim;
 }
 
 /**
- * Claims found before, per text: a change to one claim of ten thousand re-reads the claims,
- * but the others' targets are the same objects (the Y.Doc hands back what it stores), so
- * their places need not be searched for again.
+ * Claims found before, per text: a change to one claim of ten thousand re-reads that claim
+ * only, and the others' targets are the same objects (the Y.Doc hands back what it stores), so
+ * their places need not be searched for again, and their placements stay the same objects
+ * (so the highlights built from them can be compared by identity).
  */
 const foundIn = new WeakMap<TextIndex, Map<string, Found>>();
 
@@ -52,22 +56,54 @@ function find(claim: Claim, index: TextIndex): Found['at'] {
   return to > from ? { start: range.start, end: range.end, from, to } : null;
 }
 
+function knownIn(index: TextIndex): Map<string, Found> {
+  let known = foundIn.get(index);
+  if (!known) foundIn.set(index, (known = new Map()));
+  return known;
+}
+
+function foundFor(claim: Claim, index: TextIndex, known: Map<string, Found>): Found {
+  const shown = !!claim.target?.quote && isShownInCurrentVersion(claim);
+  let found = known.get(claim.id);
+  if (!found || found.target !== claim.target || found.shown !== shown) {
+    found = { target: claim.target, shown, at: shown ? find(claim, index) : null };
+    known.set(claim.id, found);
+  }
+  return found;
+}
+
+/** Where one claim is highlighted in the indexed article (positions), or null when it is not. */
+export function placeClaim(claim: Claim, index: TextIndex): { from: number; to: number } | null {
+  return foundFor(claim, index, knownIn(index)).at;
+}
+
 /** Finds every claim of `claims` (in reading order) in the indexed article. */
 export function placeClaims(claims: readonly Claim[], index: TextIndex): ClaimPlacement {
   const numbers = numberClaims(claims);
   const placed: PlacedClaim[] = [];
   const notFound: Claim[] = [];
-  let known = foundIn.get(index);
-  if (!known) foundIn.set(index, (known = new Map()));
+  const known = knownIn(index);
   for (const claim of claims) {
-    const shown = !!claim.target?.quote && isShownInCurrentVersion(claim);
-    let found = known.get(claim.id);
-    if (!found || found.target !== claim.target || found.shown !== shown) {
-      found = { target: claim.target, shown, at: shown ? find(claim, index) : null };
-      known.set(claim.id, found);
+    const found = foundFor(claim, index, known);
+    if (!found.at) {
+      notFound.push(claim);
+      continue;
     }
-    if (!found.at) notFound.push(claim);
-    else placed.push({ claim, number: numbers.get(claim.id) as number, ...found.at });
+    const number = numbers.get(claim.id) as number;
+    if (found.placed?.claim !== claim || found.placed.number !== number) found.placed = { claim, number, ...found.at };
+    placed.push(found.placed);
   }
   return { placed, notFound, numbers };
+}
+
+const highlights = new WeakMap<PlacedClaim, Highlight>();
+
+/** The highlight of a placed claim: the same object for the same placement, so unchanged claims compare equal by identity. */
+export function highlightOf(placed: PlacedClaim): Highlight {
+  let highlight = highlights.get(placed);
+  if (!highlight) {
+    highlight = { id: placed.claim.id, number: placed.number, verdict: placed.claim.verdict, from: placed.from, to: placed.to };
+    highlights.set(placed, highlight);
+  }
+  return highlight;
 }

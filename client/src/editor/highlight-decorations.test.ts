@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecorationSet } from 'prosemirror-view';
 import { seedDoc } from '../test/seed-article.js';
-import { buildHighlightDecorations, updateHighlightDecorations, type Highlight } from './highlight-decorations.js';
+import { buildHighlightDecorations, patchHighlightDecorations, patchedHighlights, updateHighlightDecorations, type Highlight, type PatchedHighlights } from './highlight-decorations.js';
 
 const noop = { onActivate: () => {} };
 const size = seedDoc.content.size;
@@ -70,5 +70,29 @@ describe('highlight decorations, updated in place', () => {
     const highlights = [someHighlight(random(1), 'a', 1)];
     const set = buildHighlightDecorations(seedDoc, highlights, null, noop);
     expect(updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights], focusedId: null }, noop)).toBe(set);
+  });
+
+  it('draws patched claims (added, moved, removed) as a whole rebuild would, and the next full update agrees', () => {
+    const next = random(11);
+    const records = new Map();
+    const highlights = Array.from({ length: 60 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
+    let set = buildHighlightDecorations(seedDoc, highlights, null, noop, records);
+    let patched: PatchedHighlights | undefined;
+    for (let round = 0; round < 20; round++) {
+      const drawnNow = patchedHighlights(highlights, patched);
+      const moved = drawnNow[Math.floor(next() * drawnNow.length)];
+      const gone = drawnNow[Math.floor(next() * drawnNow.length)];
+      const upsert = [someHighlight(next, `n${round}`, 100 + round)];
+      if (moved.id !== gone.id) upsert.push({ ...someHighlight(next, moved.id, moved.number), verdict: 'false' });
+      const result = patchHighlightDecorations(seedDoc, set, { highlights, patched, focusedId: null }, { upsert, remove: [gone.id] }, noop, records);
+      set = result.decorations;
+      patched = result.patched;
+      const expected = patchedHighlights(highlights, patched);
+      expect(expected.some((h) => h.id === gone.id)).toBe(false);
+      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, expected, null, noop)));
+    }
+    const final = patchedHighlights(highlights, patched).map((h, i) => ({ ...h, number: i + 1 }));
+    set = updateHighlightDecorations(seedDoc, set, { highlights: patchedHighlights(highlights, patched), focusedId: null }, { highlights: final, focusedId: null }, noop, records);
+    expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, final, null, noop)));
   });
 });

@@ -93,32 +93,45 @@ function badgeDecoration(h: Highlight, focusedId: string | null, options: Highli
 
 /** Gives the badges of `renumbered` claims their new numbers; their buttons follow (see `relabel`). */
 function renumberBadges(set: DecorationSet, records: BadgeRecords, renumbered: readonly Highlight[]): void {
+  let now = 0;
   for (const h of renumbered) {
     const known = records.get(h.id);
     const found = known ? [known] : set.find(h.from, h.from, (spec) => spec.claimId === h.id).map((d) => d.spec.record as BadgeRecord);
     for (const record of found) {
       if (record.number === h.number) continue;
       record.number = h.number;
-      if (record.button) relabel(record);
+      if (!record.button) continue;
+      if (now++ < RELABEL_NOW) writeBadge(record);
+      else relabelLater(record);
     }
   }
 }
 
-/** Buttons rewritten at once; past that, the rest follow in later tasks so a new claim paints first. */
+/**
+ * Buttons rewritten at once; the rest follow after the next frame has been painted, a few
+ * milliseconds of work per task, so a new claim's highlight is painted first and no frame waits
+ * on thousands of renumbered badges.
+ */
 const RELABEL_NOW = 100;
-const RELABEL_CHUNK = 1000;
+const RELABEL_BUDGET_MS = 4;
 const relabelling = new Set<BadgeRecord>();
 
-function relabel(record: BadgeRecord): void {
+function relabelLater(record: BadgeRecord): void {
   relabelling.add(record);
-  if (relabelling.size === 1) setTimeout(relabelSome, 0);
-  if (relabelling.size <= RELABEL_NOW) writeBadge(record);
+  if (relabelling.size === 1) afterPaint(relabelSome);
+}
+
+function afterPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
 }
 
 function relabelSome(): void {
-  let left = RELABEL_CHUNK;
+  const until = performance.now() + RELABEL_BUDGET_MS;
+  let n = 0;
   for (const record of relabelling) {
-    if (left-- === 0) break;
+    // The clock is read every 64 badges: reading it costs more than writing one.
+    if (++n % 64 === 0 && performance.now() > until) break;
     relabelling.delete(record);
     writeBadge(record);
   }
@@ -201,6 +214,7 @@ export function updateHighlightDecorations(
     const was = old.get(h.id);
     old.delete(h.id);
     const focusMoved = refocused && (h.id === before.focusedId || h.id === after.focusedId);
+    if (was === h && !focusMoved) continue;
     if (!was || focusMoved || !samePlace(was, h)) changed.set(h.id, { was, now: h });
     else if (was.number !== h.number) renumbered.push(h);
   }
@@ -208,8 +222,23 @@ export function updateHighlightDecorations(
   if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, options, records);
   // Numbers follow reading order, which a claim that stays in place keeps: its pieces stay too.
   renumberBadges(set, records, renumbered);
-  if (changed.size === 0) return set;
+  const overlapping = (from: number, to: number) => next.filter((h) => h.from < to && h.to > from);
+  return redrawClaims(doc, set, changed, overlapping, after.focusedId, options, records);
+}
 
+type Changes = Map<string, { was?: Highlight; now?: Highlight }>;
+
+/** Redoes the badges of the `changed` claims and the pieces of text they touch; `overlapping` finds the claims drawn in a stretch after the change. */
+function redrawClaims(
+  doc: Node,
+  set: DecorationSet,
+  changed: Changes,
+  overlapping: (from: number, to: number) => readonly Highlight[],
+  focusedId: string | null,
+  options: HighlightsOptions,
+  records: BadgeRecords,
+): DecorationSet {
+  if (changed.size === 0) return set;
   const removed = new Set<Decoration>();
   const touched: { from: number; to: number }[] = [];
   for (const [id, { was, now }] of changed) {
@@ -234,11 +263,67 @@ export function updateHighlightDecorations(
   );
   const added: Decoration[] = [];
   for (const stretch of stretches) {
-    const inside = next.filter((h) => h.from < stretch.to && h.to > stretch.from);
-    added.push(...pieceDecorations(inside, after.focusedId, stretch));
+    added.push(...pieceDecorations(overlapping(stretch.from, stretch.to), focusedId, stretch));
   }
-  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, after.focusedId, options, records));
+  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, focusedId, options, records));
   return set.remove([...removed]).add(doc, added);
+}
+
+/** A few claims that changed, drawn before the whole list is compared again (see `patchHighlightDecorations`). */
+export interface HighlightsPatch {
+  /** New or changed claims, with their numbers as of now. */
+  upsert: readonly Highlight[];
+  /** Claims no longer drawn, by id. */
+  remove: readonly string[];
+}
+
+/** Highlights drawn by patches since the last full update, by claim id (null: no longer drawn). */
+export type PatchedHighlights = ReadonlyMap<string, Highlight | null>;
+
+/** `highlights` with the `patched` ones in their place: what is drawn. */
+export function patchedHighlights(highlights: readonly Highlight[], patched: PatchedHighlights | undefined): readonly Highlight[] {
+  if (!patched?.size) return highlights;
+  const drawn = highlights.filter((h) => !patched.has(h.id));
+  for (const h of patched.values()) if (h) drawn.push(h);
+  return drawn;
+}
+
+/**
+ * The decorations of `before` with a few claims added, changed or removed, comparing nothing
+ * else, so a remote claim is drawn in the frame it arrives in; what was patched is returned
+ * for the next full update (which compares everything anyway and brings the other claims'
+ * numbers up to date).
+ */
+export function patchHighlightDecorations(
+  doc: Node,
+  set: DecorationSet,
+  before: { highlights: readonly Highlight[]; patched?: PatchedHighlights; focusedId: string | null },
+  patch: HighlightsPatch,
+  options: HighlightsOptions,
+  records: BadgeRecords,
+): { decorations: DecorationSet; patched: PatchedHighlights } {
+  const patched = new Map(before.patched);
+  const drawnBefore = (id: string) => (patched.has(id) ? patched.get(id) : before.highlights.find((h) => h.id === id));
+  const changed: Changes = new Map();
+  const valid = (h: Highlight | null | undefined) => (h && validHighlights(doc, [h]).length ? h : undefined);
+  for (const id of patch.remove) {
+    const was = valid(drawnBefore(id));
+    patched.set(id, null);
+    if (was) changed.set(id, { was });
+  }
+  for (const h of patch.upsert) {
+    const was = valid(drawnBefore(h.id));
+    const now = valid(h);
+    patched.set(h.id, now ?? null);
+    if (was && now && samePlace(was, now) && was.number === now.number) changed.delete(h.id);
+    else if (was || now) changed.set(h.id, { was, now });
+  }
+  const overlapping = (from: number, to: number) => {
+    const found = before.highlights.filter((h) => h.from < to && h.to > from && !patched.has(h.id));
+    for (const h of patched.values()) if (h && h.from < to && h.to > from) found.push(h);
+    return validHighlights(doc, found);
+  };
+  return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, options, records), patched };
 }
 
 /** Overlapping or touching ranges joined, in order. */

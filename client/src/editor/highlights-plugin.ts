@@ -7,14 +7,25 @@
  *
  * New claims and the focused claim are pushed in with `setHighlights` (a transaction meta) and
  * only the claims that changed are redrawn (highlight-decorations.ts); otherwise the
- * decorations are mapped through each transaction.
+ * decorations are mapped through each transaction. A `patch` draws a few changed claims
+ * without comparing the whole list, ahead of the full update (live-highlights.ts).
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DecorationSet } from 'prosemirror-view';
-import { buildHighlightDecorations, updateHighlightDecorations, type BadgeRecords, type Highlight, type HighlightsOptions } from './highlight-decorations.js';
+import {
+  buildHighlightDecorations,
+  patchHighlightDecorations,
+  updateHighlightDecorations,
+  type BadgeRecords,
+  type Highlight,
+  type HighlightsOptions,
+  type HighlightsPatch,
+  type PatchedHighlights,
+  patchedHighlights,
+} from './highlight-decorations.js';
 import { adoptVerdictColours } from './verdict-colours.js';
 
-export { badgeLabel, buildHighlightDecorations, type ActivatedVia, type Highlight, type HighlightsOptions } from './highlight-decorations.js';
+export { badgeLabel, buildHighlightDecorations, type ActivatedVia, type Highlight, type HighlightsOptions, type HighlightsPatch } from './highlight-decorations.js';
 export { highlightSegments } from './highlight-segments.js';
 
 export interface HighlightsState {
@@ -23,11 +34,15 @@ export interface HighlightsState {
   decorations: DecorationSet;
   /** The decorations were mapped through an edit: the next update rebuilds them whole. */
   mapped?: boolean;
+  /** Claims drawn by patches since `highlights` were set (highlight-decorations.ts). */
+  patched?: PatchedHighlights;
 }
 
 export interface HighlightsUpdate {
   highlights?: readonly Highlight[];
   focusedId?: string | null;
+  /** A few claims changed, drawn at once; the next full `highlights` brings the rest (numbers) up to date. */
+  patch?: HighlightsPatch;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('claim-highlights');
@@ -55,12 +70,16 @@ export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsS
       init: (_config, state: EditorState) => ({ highlights: [], focusedId: null, decorations: DecorationSet.create(state.doc, []) }),
       apply(tr, value, _old, state) {
         const update = tr.getMeta(highlightsKey) as HighlightsUpdate | undefined;
+        if (update?.patch && !value.mapped) {
+          return { ...value, ...patchHighlightDecorations(state.doc, value.decorations, value, update.patch, options, records) };
+        }
         if (update) {
-          const highlights = update.highlights ?? value.highlights;
+          const drawn = { highlights: patchedHighlights(value.highlights, value.patched), focusedId: value.focusedId };
+          const highlights = update.highlights ?? drawn.highlights;
           const focusedId = update.focusedId !== undefined ? update.focusedId : value.focusedId;
           const decorations = value.mapped
             ? buildHighlightDecorations(state.doc, highlights, focusedId, options, records)
-            : updateHighlightDecorations(state.doc, value.decorations, value, { highlights, focusedId }, options, records);
+            : updateHighlightDecorations(state.doc, value.decorations, drawn, { highlights, focusedId }, options, records);
           return { highlights, focusedId, decorations };
         }
         return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), mapped: true } : value;

@@ -5,15 +5,17 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { buildTextIndex, canAnnotate, type Actor } from '@factdesk/shared';
+import { buildTextIndex, canAnnotate, type Actor, type Claim } from '@factdesk/shared';
 import { removeClaim } from '../claims/claim-commands.js';
-import { claimMatches } from '../claims/claim-filter.js';
-import type { ArticleSession } from '../collab/index.js';
+import { claimMatches, filtersActive } from '../claims/claim-filter.js';
+import { claimsSource, type ArticleSession } from '../collab/index.js';
 import { articleNode } from '../editor/article-state.js';
-import { numberClaims, placeClaims } from '../editor/claim-placement.js';
+import { highlightOf, numberClaims, placeClaims } from '../editor/claim-placement.js';
 import type { Highlight } from '../editor/highlights-plugin.js';
 import { remoteSelections } from '../editor/presence-plugin.js';
 import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
+import { LIVE_FROM } from '../editor/live-highlights.js';
+import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
 import { useSessionEvents } from '../hooks/use-session-events.js';
 import { useUnsentWarning } from '../hooks/use-unsent-warning.js';
@@ -29,7 +31,10 @@ import { VersionBar } from '../components/VersionBar.js';
 export function ArticleWorkspace({ session, user }: { session: ArticleSession; user: Actor }) {
   const doc = session.doc;
   const { meta, version } = useArticle(doc);
-  const allClaims = useClaims(doc);
+  // Past LIVE_FROM claims on screen, a change is drawn in the article at once (ArticleView's
+  // `live`) and everything else follows it after that frame (live-highlights.ts).
+  const liveClaims = useClaims(doc);
+  const allClaims = useAfterPaint(liveClaims, (shown) => shown.length > LIVE_FROM && liveClaims.length > LIVE_FROM);
   const peers = usePeers(session.awareness);
   const ui = useUi(
     useShallow((s) => ({ selection: s.selection, focus: s.focus, editor: s.editor, setSelection: s.setSelection, focusClaim: s.focusClaim, openEditor: s.openEditor })),
@@ -51,13 +56,11 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
   const notFound = useMemo(() => new Set(placement?.notFound.map((c) => c.id)), [placement]);
   // The sidebar's filters hide the other claims in the text too; numbers stay those of all claims.
   const claimFilters = useUi((s) => s.claimFilters);
-  const highlights = useMemo<Highlight[]>(
-    () =>
-      placement?.placed
-        .filter((p) => claimMatches(p.claim, claimFilters))
-        .map((p) => ({ id: p.claim.id, number: p.number, verdict: p.claim.verdict, from: p.from, to: p.to })) ?? [],
-    [placement, claimFilters],
-  );
+  const highlights = useMemo<Highlight[]>(() => {
+    const placed = placement?.placed ?? [];
+    return (filtersActive(claimFilters) ? placed.filter((p) => claimMatches(p.claim, claimFilters)) : placed).map(highlightOf);
+  }, [placement, claimFilters]);
+  const live = useMemo(() => ({ source: claimsSource(doc), shows: (claim: Claim) => claimMatches(claim, claimFilters) }), [doc, claimFilters]);
   const remote = useMemo(() => (index && !view.earlier ? remoteSelections(peers, index) : []), [peers, index, view.earlier]);
 
   useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);
@@ -129,6 +132,7 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
             onSelect={ui.setSelection}
             onActivate={(id) => ui.focusClaim(id, 'text')}
             onAnnotateKey={annotate}
+            live={view.earlier ? null : live}
           />
         ) : (
           <h1 className="article-loading">{loadingText(session)}</h1>

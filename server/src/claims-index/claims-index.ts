@@ -111,6 +111,8 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
 
   /** Pending writes: per document, each claim's latest summary (null: deleted), or the whole doc; `active` when people changed it. */
   const pending = new Map<string, Pending>();
+  /** Documents indexed at least once (asked of SQLite otherwise: once per document per flush, on the hot path). */
+  const indexed = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?');
@@ -129,6 +131,7 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
       }
       markIndexed.run(docId, now);
     }
+    for (const [docId] of entries) indexed.add(docId);
   });
 
   function flush(): void {
@@ -156,7 +159,7 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
       let entry = pending.get(docId);
       if (!entry) {
         // A document this index has never seen (created while running): take all of it.
-        const known = indexedAt.get(docId) !== undefined;
+        const known = indexed.has(docId) || indexedAt.get(docId) !== undefined;
         entry = { whole: known ? null : wholeDoc(docId, doc), claims: new Map(), active: true };
         pending.set(docId, entry);
       }
