@@ -87,6 +87,7 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
           await profiler?.restart();
           remote.push(...(await timeRemoteClaims(page, server.url, docId, token, me, size.remoteClaims)));
           if (process.env.BENCH_BROWSER_TIMINGS) console.log(`badge buttons added during the remote claims: ${(await probe()).badgesAddedSince}`);
+          await expectBadgesNumbered(page, size.claims + size.remoteClaims);
           await profiler?.save('remote-claims');
         }
       } finally {
@@ -129,6 +130,22 @@ async function printTimings(page: import('playwright-core').Page, probe: Probe):
   const messages = probe.largeMessages.map((m) => `${Math.round(m.at)} ms (${(m.size / 1e6).toFixed(1)} MB)`);
   console.log(
     [`requests:`, ...requests, `sockets opened: ${probe.sockets.map(Math.round).join(', ')} ms`, `large messages: ${messages.join(', ')}`, `painted: ${Math.round(probe.allPaintedAt!)} ms`].join('\n  '),
+  );
+}
+
+/**
+ * The figures count only if the page drew the claims right: once it has settled, one badge per
+ * claim, numbered 1 to `count` (renumbering after a remote claim finishes in later tasks).
+ */
+async function expectBadgesNumbered(page: import('playwright-core').Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const numbers = Array.from(document.querySelectorAll('.claim-badge'), (b) => Number(/^Claim (\d+):/.exec(b.getAttribute('aria-label') ?? '')?.[1]));
+      const seen = new Set(numbers);
+      return numbers.length === expected && seen.size === expected && numbers.every((n) => n >= 1 && n <= expected);
+    },
+    count,
+    { timeout: 20_000, polling: 200 },
   );
 }
 
