@@ -4,8 +4,9 @@
  * their pre-generated updates pipelined (all at once, no waiting for answers); the clock stops
  * when a second socket in each room has received the room's last update, which the server
  * only sends once it is on disk. Once into one room, once spread over many rooms; each run
- * uses fresh rooms on the same server, after a warm-up room.
+ * uses fresh rooms on the same server, after a warm-up room, each woken by one write first.
  */
+import * as Y from 'yjs';
 import type { Actor } from '@factdesk/shared';
 import { generateClaimUpdates } from './claim-updates.js';
 import { adminToken, BENCH_DOC_PREFIX, connectRaw, median, startBenchServer, type BenchServer } from './harness.js';
@@ -35,7 +36,11 @@ async function writeInto(server: BenchServer, token: string, me: Actor, rooms: s
       const writer = await connectRaw(server.url, room, token);
       const watcher = await connectRaw(server.url, room, token);
       const marker = Buffer.from(`last of lane ${i} ${Math.random()}`);
-      const updates = generateClaimUpdates(await writer.fetchState(), me, perRoom, marker.toString());
+      const state = await writer.fetchState();
+      const [wake, ...updates] = generateClaimUpdates(state, me, perRoom + 1, marker.toString());
+      // A room at rest loads its doc on its first write (see ADR 0010): done before the clock starts.
+      writer.sendUpdate(wake);
+      await writer.roundTrip(Y.encodeStateVectorFromUpdate(Y.mergeUpdates([state, wake])));
       const seen = new Promise<void>((resolve) => {
         watcher.ws.on('message', (data: Buffer) => data.includes(marker) && resolve());
       });

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
+import { AppendWorker } from './append-worker.js';
 
 /** The UpdateLog of rooms/types.ts over the doc_updates and doc_snapshots tables. */
 export function createSqliteUpdateLog(db: Db): UpdateLog {
@@ -33,6 +34,7 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
   });
 
   const worker = db.memory ? null : new CompactionWorker(db.name);
+  const appender = db.memory ? null : new AppendWorker(db.name);
 
   return {
     load(docId) {
@@ -52,7 +54,11 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     compact(docId, state, upToUpdateCount) {
       compact(docId, state, upToUpdateCount);
     },
-    ...(worker ? { compactInBackground: (docId: string) => worker.compact(docId), close: () => worker.close() } : {}),
+    ...(worker ? { compactInBackground: (docId: string) => worker.compact(docId) } : {}),
+    ...(appender ? { appendManyInBackground: (entries: readonly { docId: string; update: Uint8Array }[]) => appender.append(entries) } : {}),
+    async close() {
+      await Promise.all([worker?.close(), appender?.close()]);
+    },
   };
 }
 

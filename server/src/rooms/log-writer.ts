@@ -1,12 +1,14 @@
 /**
  * Group commit. Every accepted update must be on disk before anyone else sees it, and with
- * `synchronous = FULL` each SQLite commit costs an fsync (≈ 0.3 ms here): one commit per
- * update caps a server at ≈ 3,500 updates/s. So rooms hand their accepted updates to this
- * writer, which commits everything that arrived in one turn of the event loop in a single
- * transaction, and only then lets each room broadcast, in arrival order. The guarantee is
+ * `synchronous = FULL` each SQLite commit costs an fsync (≈ 0.3 ms here, far more when the
+ * disk is busy): one commit per update caps a server at ≈ 3,500 updates/s. So rooms hand their
+ * accepted updates to this writer, which commits them in batches and only then lets each room
+ * broadcast, in arrival order. Where the log can (SQLite on a file), batches are written by a
+ * worker thread, one at a time: the event loop goes on checking updates while a batch is being
+ * made durable, and everything that arrived meanwhile is the next batch. The guarantee is
  * unchanged: nothing is sent before it is durable.
  */
-import type { UpdateLog } from './types.js';
+import type { BackgroundAppend, UpdateLog } from './types.js';
 
 interface Pending {
   docId: string;
@@ -15,50 +17,119 @@ interface Pending {
   failed: (error: Error) => void;
 }
 
+interface InFlight {
+  batch: Pending[];
+  /** Run once the batch is durable (whenFlushed callers). */
+  waiters: (() => void)[];
+  append: BackgroundAppend;
+  settled: boolean;
+}
+
 export class LogWriter {
   private queue: Pending[] = [];
   private waiters: (() => void)[] = [];
   private scheduled = false;
+  private inFlight: InFlight | null = null;
 
   constructor(private readonly log: UpdateLog) {}
 
   /** Queues `update`; `stored` runs once it is durable, `failed` if it could not be written. */
   write(docId: string, update: Uint8Array, stored: () => void, failed: (error: Error) => void): void {
     this.queue.push({ docId, update, stored, failed });
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
   }
 
-  /** Runs `fn` once everything queued so far is written (now, when nothing is queued). */
+  /** Runs `fn` once everything queued so far is written (now, when nothing is queued or being written). */
   whenFlushed(fn: () => void): void {
-    if (this.queue.length === 0) fn();
-    else this.waiters.push(fn);
+    if (this.queue.length > 0) this.waiters.push(fn);
+    else if (this.inFlight) this.inFlight.waiters.push(fn);
+    else fn();
   }
 
-  /** Writes what is queued now, in one transaction; callers use it before reading the log back. */
+  /**
+   * Writes everything queued, and waits for the batch being written, before it returns (on the
+   * event loop): callers use it before reading the log back, or to return only once durable.
+   */
   flush(): void {
     this.scheduled = false;
-    const batch = this.queue;
-    const waiters = this.waiters;
-    if (batch.length === 0 && waiters.length === 0) return;
-    this.queue = [];
-    this.waiters = [];
+    const flight = this.inFlight;
+    if (flight) {
+      let error: Error | null = null;
+      try {
+        flight.append.wait();
+      } catch (e) {
+        error = e instanceof Error ? e : new Error(String(e));
+      }
+      this.settle(flight, error, false);
+    }
+    const batch = this.take();
+    if (!batch) return;
     let error: Error | null = null;
     try {
-      if (batch.length > 0) this.log.appendMany(batch);
+      if (batch.batch.length > 0) this.log.appendMany(batch.batch);
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
     }
-    for (const entry of batch) {
-      try {
-        if (error) entry.failed(error);
-        else entry.stored();
-      } catch (e) {
-        console.error(`log writer: a room failed after a write: ${(e as Error).message}`);
-      }
+    finish(batch.batch, batch.waiters, error);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.log.appendManyInBackground) this.startBackground();
+      else this.flush();
+    });
+  }
+
+  /** Sends what is queued to the worker, unless a batch is being written (its end sends the next). */
+  private startBackground(): void {
+    if (this.inFlight) return;
+    const next = this.take();
+    if (!next) return;
+    if (next.batch.length === 0) return finish([], next.waiters, null);
+    const flight: InFlight = { ...next, append: this.log.appendManyInBackground!(next.batch), settled: false };
+    this.inFlight = flight;
+    flight.append.done.then(
+      () => this.settle(flight, null, true),
+      (error: Error) => this.settle(flight, error, true),
+    );
+  }
+
+  /** A batch's end, told once (by the worker's answer, or by a blocking wait in flush). */
+  private settle(flight: InFlight, error: Error | null, startNext: boolean): void {
+    if (flight.settled) return;
+    flight.settled = true;
+    if (this.inFlight === flight) this.inFlight = null;
+    finish(flight.batch, flight.waiters, error);
+    if (startNext) this.startBackground();
+  }
+
+  private take(): { batch: Pending[]; waiters: (() => void)[] } | null {
+    if (this.queue.length === 0 && this.waiters.length === 0) return null;
+    const taken = { batch: this.queue, waiters: this.waiters };
+    this.queue = [];
+    this.waiters = [];
+    return taken;
+  }
+}
+
+/** Tells each update's room how its write went, in order, then the whenFlushed callers. */
+function finish(batch: Pending[], waiters: (() => void)[], error: Error | null): void {
+  for (const entry of batch) {
+    try {
+      if (error) entry.failed(error);
+      else entry.stored();
+    } catch (e) {
+      console.error(`log writer: a room failed after a write: ${(e as Error).message}`);
     }
-    for (const fn of waiters) fn();
+  }
+  for (const fn of waiters) {
+    try {
+      fn();
+    } catch (e) {
+      console.error(`log writer: a waiter failed: ${(e as Error).message}`);
+    }
   }
 }

@@ -186,6 +186,7 @@ export class Room {
 
   /** Sync step 1 from a peer: answer with what it lacks — once it is all on disk. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    Y.decodeStateVector(stateVector); // a malformed one throws here, to the connection, not later
     if (this.resting) return this.answerFromLog(peer, stateVector, this.resting);
     this.writer.whenFlushed(() => {
       if (this.broken || !this.peers.has(peer)) return;

@@ -23,8 +23,21 @@ export interface UpdateLog {
    * synchronously. Never run it alongside `compact` for the same document.
    */
   compactInBackground?(docId: string): Promise<number>;
-  /** Stops what the log runs in the background (its worker thread). */
+  /**
+   * Appends several updates in a worker thread, so that the fsync does not stop the event
+   * loop; one batch at a time. Optional: without it the writer appends on the event loop.
+   */
+  appendManyInBackground?(entries: readonly { docId: string; update: Uint8Array }[]): BackgroundAppend;
+  /** Stops what the log runs in the background (its worker threads). */
   close?(): Promise<void>;
+}
+
+/** A batch of updates being appended in the background. */
+export interface BackgroundAppend {
+  /** Resolves once the batch is durable; rejects if it could not be written. */
+  readonly done: Promise<void>;
+  /** Blocks the thread until the batch is durable; throws if it could not be written. */
+  wait(): void;
 }
 
 /** Whether a document exists (rooms are only opened for existing documents). */
