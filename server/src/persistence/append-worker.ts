@@ -24,7 +24,10 @@ export class AppendWorker {
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     worker.ref(); // keep the process up while a write is under way
-    worker.postMessage({ id, entries: entries.map(({ docId, update }) => ({ docId, update })) });
+    // Copied to buffers of their own and moved, not cloned: an update read from a socket is a
+    // view into a larger buffer, all of which a structured clone would copy.
+    const own = entries.map(({ docId, update }) => ({ docId, update: update.slice() }));
+    worker.postMessage({ id, entries: own }, own.map((entry) => entry.update.buffer));
     return { done, wait: () => this.waitFor(id) };
   }
 

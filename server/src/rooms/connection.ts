@@ -24,7 +24,7 @@ class MalformedMessage extends Error {}
 
 export class Connection implements Peer {
   private alive = true;
-  private readonly pinger: NodeJS.Timeout;
+  private pinger: NodeJS.Timeout;
   private readonly bucket: TokenBucket;
   private closing = false;
   private corked = false;
@@ -42,7 +42,13 @@ export class Connection implements Peer {
     ws.on('pong', () => (this.alive = true));
     ws.on('close', () => this.closed());
     ws.on('error', () => ws.terminate());
-    this.pinger = setInterval(() => this.ping(), limits.pingIntervalMs);
+    // Sockets opened together (every client reconnecting after a restart) would ping together
+    // for ever, a burst every interval: each starts at its own offset in the first one.
+    this.pinger = setTimeout(() => {
+      this.ping();
+      this.pinger = setInterval(() => this.ping(), limits.pingIntervalMs);
+      this.pinger.unref();
+    }, limits.pingIntervalMs * (0.5 + Math.random() / 2));
     this.pinger.unref();
     room.join(this);
   }
