@@ -79,7 +79,8 @@ describe('reviewing from the keyboard, and finding claims', () => {
     await keys.tabTo(queue.headerLink);
     await keys.press('Enter');
     await queue.heading.waitFor();
-    expect(await queue.rows.count()).toBe(1);
+    // The heading is there at once, the rows once the queue has been fetched.
+    await expect.poll(() => queue.rows.count(), { timeout: WAIT_MS }).toBe(1);
     const row = await queue.rows.first().innerText();
     expect(row).toContain('Ann Annotator');
     expect(row).toContain('False');
@@ -126,7 +127,7 @@ describe('reviewing from the keyboard, and finding claims', () => {
     expect(await find.result.innerText()).toBe('Showing 2 of 3 claims.');
     // The other claims leave the text too, and the numbers stay those of all claims.
     // (In reading order the True claim is claim 1.)
-    expect(await ann.article.badges.count()).toBe(2);
+    await expect.poll(() => ann.article.badges.count(), { timeout: WAIT_MS }).toBe(2);
     expect(await ann.article.badge(1).count()).toBe(0);
     expect(await ann.article.cards.evaluateAll((cards) => cards.map((c) => c.querySelector('.claim-number')?.textContent))).toEqual(['Claim 2', 'Claim 3']);
     await ann.article.badge(2).waitFor();

@@ -122,11 +122,21 @@ async function startProfiler(page: import('playwright-core').Page) {
   };
 }
 
+/** What the page functions below use of the page (this file is also compiled without the DOM library, for the bench). */
+interface PageGlobals {
+  performance: { getEntriesByType(type: string): { name: string; startTime: number; responseEnd: number }[] };
+  location: { origin: string };
+  document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }> };
+}
+
 /** With BENCH_BROWSER_TIMINGS set: when the page's requests ended and the socket's large messages arrived. */
 async function printTimings(page: import('playwright-core').Page, probe: Probe): Promise<void> {
-  const requests = await page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name.replace(location.origin, '')}`),
-  );
+  const requests = await page.evaluate(() => {
+    const win = globalThis as unknown as PageGlobals;
+    return win.performance
+      .getEntriesByType('resource')
+      .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name.replace(win.location.origin, '')}`);
+  });
   const messages = probe.largeMessages.map((m) => `${Math.round(m.at)} ms (${(m.size / 1e6).toFixed(1)} MB)`);
   console.log(
     [`requests:`, ...requests, `sockets opened: ${probe.sockets.map(Math.round).join(', ')} ms`, `large messages: ${messages.join(', ')}`, `painted: ${Math.round(probe.allPaintedAt!)} ms`].join('\n  '),
@@ -140,7 +150,8 @@ async function printTimings(page: import('playwright-core').Page, probe: Probe):
 async function expectBadgesNumbered(page: import('playwright-core').Page, count: number): Promise<void> {
   await page.waitForFunction(
     (expected) => {
-      const numbers = Array.from(document.querySelectorAll('.claim-badge'), (b) => Number(/^Claim (\d+):/.exec(b.getAttribute('aria-label') ?? '')?.[1]));
+      const win = globalThis as unknown as PageGlobals;
+      const numbers = Array.from(win.document.querySelectorAll('.claim-badge'), (b) => Number(/^Claim (\d+):/.exec(b.getAttribute('aria-label') ?? '')?.[1]));
       const seen = new Set(numbers);
       return numbers.length === expected && seen.size === expected && numbers.every((n) => n >= 1 && n <= expected);
     },
