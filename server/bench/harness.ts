@@ -208,21 +208,30 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
   ws.on('close', (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the server closed the bench connection (${code})`));
   });
-  // A resting room answers a fresh client with the stored updates as they are: the later ones
-  // as updates, then the snapshot as step 2. The state is all of them.
+  // A room that has not held its doc since the server started sends its stored updates unasked
+  // (the later ones as updates, the snapshot as step 2), then greets with its sync step 1; it
+  // then answers our step 1 with only what is newer. So the answers are the step 2s after the
+  // greeting, and the state is everything received.
   let received: Uint8Array[] = [];
+  let greeted!: () => void;
+  const greeting = new Promise<void>((resolve) => (greeted = resolve));
+  let answering = false;
   ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (decoding.readVarUint(decoder) !== 0) return;
     const type = decoding.readVarUint(decoder);
-    if (type === syncProtocol.messageYjsSyncStep1 || waiting.length === 0) return;
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      answering = true;
+      return greeted();
+    }
     received.push(decoding.readVarUint8Array(decoder));
-    if (type !== syncProtocol.messageYjsSyncStep2) return;
+    if (type !== syncProtocol.messageYjsSyncStep2 || !answering || waiting.length === 0) return;
     const parts = received;
     received = [];
     waiting.shift()?.resolve(parts.length === 1 ? parts[0] : Y.mergeUpdates(parts));
   });
   await opened;
+  await greeting;
   const step1 = (stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);

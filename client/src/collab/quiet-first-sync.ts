@@ -7,6 +7,7 @@
  * of the change, which applying again is harmless), origin the provider, as Yjs would.
  */
 import * as decoding from 'lib0/decoding';
+import { transactionChangedDoc } from '@factdesk/shared';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 
@@ -19,13 +20,6 @@ const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 /** Below this, encoding again costs less than it is worth thinking about. */
 const LARGE = 64 * 1024;
-
-/** Did the transaction change the doc (what Yjs asks before emitting 'update')? */
-function changedDoc(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
-  return false;
-}
 
 /** Makes `provider` apply large sync messages as described above. */
 export function applyLargeSyncsQuietly(provider: WebsocketProvider): void {
@@ -42,7 +36,7 @@ export function applyLargeSyncsQuietly(provider: WebsocketProvider): void {
     const update = decoding.readVarUint8Array(peek);
     let changed = false;
     const seeChange = (transaction: Y.Transaction) => {
-      changed ||= changedDoc(transaction);
+      changed ||= transactionChangedDoc(transaction);
     };
     observers.delete('update');
     doc.on('afterTransaction', seeChange);

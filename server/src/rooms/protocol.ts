@@ -28,9 +28,14 @@ export const CLOSE = {
 
 /** One message of the sync protocol carrying `payload` as `type` (y-protocols' step 1, step 2 or update). */
 export function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  const header = encoding.createEncoder();
+  encoding.writeVarUint(header, MESSAGE_SYNC);
+  encoding.writeVarUint(header, type);
+  encoding.writeVarUint(header, payload.byteLength);
+  // One copy of the payload (a whole article can be megabytes), not the encoder's several.
+  const head = encoding.toUint8Array(header);
+  const message = new Uint8Array(head.byteLength + payload.byteLength);
+  message.set(head);
+  message.set(payload, head.byteLength);
+  return message;
 }

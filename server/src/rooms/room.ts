@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import type { Actor, RuleOptions } from '@factdesk/shared';
+import { transactionChangedDoc, type Actor, type RuleOptions } from '@factdesk/shared';
 import { checkUpdate, recordUnrecordedChanges, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
 import { MESSAGE_SYNC, encodeRejected, syncMessage } from './protocol.js';
 import { RoomPresence } from './room-presence.js';
@@ -27,13 +27,8 @@ export interface Peer {
 
 /** How many updates pile up in the log before the room folds them into a snapshot. */
 const COMPACT_AFTER = 500;
-
 const LOAD = Symbol('load');
-/**
- * A room rests after this long without a write — or after 200 times what loading its doc
- * took, if longer: loading the seed article with 10,000 claims stops the server ≈ 0.7 s, which
- * a room written to once a minute must not pay on every write.
- */
+/** A room rests after this long without a write, or 200 times its load time if longer (a 0.7 s load must not come with every write). */
 export const REST_AFTER_MS = 30_000;
 const REST_AFTER_LOAD_TIMES = 200;
 
@@ -73,6 +68,8 @@ export class Room {
   private broken = false;
   /** Peers joined while the room rested without knowing its state vector: greeted after their first answer. */
   private readonly greetLater = new Set<Peer>();
+  /** Peers sent the stored state unasked (see join): their sync step 1 needs no more than an empty answer. */
+  private readonly pushed = new WeakSet<Peer>();
   /** The stored updates read for a peer that joined a resting room, until its sync step 1 is answered. */
   private readonly readAhead = new Map<Peer, Uint8Array[]>();
   /** Whether the doc's last transaction changed anything (set by its afterTransaction listener). */
@@ -115,7 +112,7 @@ export class Room {
     this.ydoc = doc;
     this.resting = null;
     this.readAhead.clear();
-    doc.on('afterTransaction', (transaction: Y.Transaction) => (this.lastChanged = changedAnything(transaction)));
+    doc.on('afterTransaction', (transaction: Y.Transaction) => (this.lastChanged = transactionChangedDoc(transaction)));
     const listener = this.options.onClaimsChanged;
     if (listener) {
       observeClaimsChanges(this.id, doc, (change) => !this.broken && listener(change), (origin) =>
@@ -157,15 +154,21 @@ export class Room {
   /**
    * A new peer: greet it with our state vector (sync step 1) and everyone's presence. Its own
    * sync step 1, which a y-websocket client sends on open, is answered with what it lacks.
+   * A room that has not held its doc since the server started does not know its state vector
+   * without decoding the article (≈ 0.4 s for 10,000 claims): it sends the stored updates at
+   * once, unasked, as they are on disk, and greets once they have left.
    */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
-    // A resting room that would have to decode a big article to know its state vector sends the
-    // article first (answerSyncStep1) and greets after.
-    if (this.resting && !this.resting.summarised) this.greetLater.add(peer);
-    else this.sendSyncStep1(peer);
-    // Read while the peer's own sync step 1 is on its way (an article with 10,000 claims is 8 MB).
-    if (this.resting) this.readAhead.set(peer, this.resting.parts());
+    if (this.resting && !this.resting.summarised) {
+      this.pushed.add(peer);
+      this.greetLater.add(peer);
+      this.sendUpdates(peer, this.resting.missing(new Uint8Array([0])), () => this.greet(peer));
+    } else {
+      this.sendSyncStep1(peer);
+      // Read while the peer's own sync step 1 is on its way (an article with 10,000 claims is 8 MB).
+      if (this.resting) this.readAhead.set(peer, this.resting.parts());
+    }
     this.presence.sendAll(peer);
   }
 
@@ -187,9 +190,11 @@ export class Room {
   /** Sync step 1 from a peer: answer with what it lacks — once it is all on disk. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     Y.decodeStateVector(stateVector); // a malformed one throws here, to the connection, not later
-    if (this.resting) return this.answerFromLog(peer, stateVector, this.resting);
+    if (this.resting && !this.pushed.has(peer)) return this.answerFromLog(peer, stateVector, this.resting);
     this.writer.whenFlushed(() => {
       if (this.broken || !this.peers.has(peer)) return;
+      // Sent the stored state, then every update stored since: nothing is missing.
+      if (this.pushed.delete(peer)) return peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(new Y.Doc())));
       if (this.resting) return this.answerFromLog(peer, stateVector, this.resting);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -202,16 +207,23 @@ export class Room {
   private answerFromLog(peer: Peer, stateVector: Uint8Array, resting: RestingState): void {
     const updates = resting.missing(stateVector, this.readAhead.get(peer));
     this.readAhead.delete(peer);
-    const greet = () => {
-      if (!this.greetLater.delete(peer)) return;
-      // Decoding the article for its state vector stops the loop: not before the article has left.
-      setImmediate(() => this.peers.has(peer) && !this.broken && this.sendSyncStep1(peer));
-    };
+    this.sendUpdates(peer, updates, () => this.greet(peer));
+  }
+
+  /** Sends a peer the sync step 1 it was not greeted with yet, if any. */
+  private greet(peer: Peer): void {
+    if (!this.greetLater.delete(peer)) return;
+    // Decoding the article for its state vector stops the loop: not before the article has left.
+    setImmediate(() => this.peers.has(peer) && !this.broken && this.sendSyncStep1(peer));
+  }
+
+  /** Sends `updates` in order, the last as sync step 2; `sent` once they have left. */
+  private sendUpdates(peer: Peer, updates: Uint8Array[], sent: () => void): void {
     // Yjs holds the later updates until what they build on arrives; step 2 then completes the sync.
     updates.forEach((update, i) =>
       i < updates.length - 1
         ? peer.send(syncMessage(syncProtocol.messageYjsUpdate, update))
-        : peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, update), greet),
+        : peer.send(syncMessage(syncProtocol.messageYjsSyncStep2, update), sent),
     );
   }
 
@@ -382,11 +394,4 @@ export class Room {
       )
       .finally(() => (this.background = null));
   }
-}
-
-/** Whether a transaction added or deleted anything (as Yjs decides whether to emit 'update'). */
-function changedAnything(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
-  return false;
 }
