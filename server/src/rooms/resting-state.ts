@@ -13,19 +13,27 @@ import * as Y from 'yjs';
 import type { UpdateLog } from './types.js';
 
 export class RestingState {
+  private sv: Map<number, number> | null = null;
+  private ds: Y.Snapshot["ds"] | null = null;
+
   /**
    * @param summary the stored state's state vector and delete set when known (taken from the
-   *   doc as the room went to rest); otherwise decoded from the log on first need.
+   *   doc as the room went to rest); otherwise each is decoded from the log on first need.
    */
   constructor(
     private readonly docId: string,
     private readonly log: UpdateLog,
-    private summary: Y.Snapshot | null = null,
-  ) {}
+    summary: Y.Snapshot | null = null,
+  ) {
+    if (summary) {
+      this.sv = summary.sv;
+      this.ds = summary.ds;
+    }
+  }
 
   /** Whether the state vector is at hand without decoding the stored article. */
   get summarised(): boolean {
-    return this.summary !== null;
+    return this.sv !== null;
   }
 
   /** The stored updates, the snapshot first. */
@@ -33,27 +41,28 @@ export class RestingState {
     return this.log.load(this.docId);
   }
 
-  /** The stored state vector and delete set; decoded from the log on first use. */
-  private snapshot(): Y.Snapshot {
-    if (!this.summary) {
-      const parts = this.parts();
-      const merged = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
-      const stateVector = Y.encodeStateVectorFromUpdate(merged);
-      // The difference to its own state vector is the delete set alone.
-      const { ds } = Y.decodeUpdate(Y.diffUpdate(merged, stateVector));
-      this.summary = Y.createSnapshot(Y.mergeDeleteSets([ds]), Y.decodeStateVector(stateVector));
-    }
-    return this.summary;
+  private merged(): Uint8Array {
+    const parts = this.parts();
+    return parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
   }
 
-  /** The stored state vector, encoded for a sync step 1. */
+  /** The stored state vector, encoded for a sync step 1; decoded from the log on first use. */
   stateVector(): Uint8Array {
-    return Y.encodeStateVector(this.snapshot().sv);
+    if (!this.sv) this.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.merged()));
+    return Y.encodeStateVector(this.sv);
   }
 
   /** Whether every item and deletion of `update` is stored already. Throws on a malformed update. */
   contains(update: Uint8Array): boolean {
-    return Y.snapshotContainsUpdate(this.snapshot(), update);
+    if (!this.ds) {
+      const merged = this.merged();
+      // The difference to its own state vector is the delete set alone. Decoded apart from the
+      // state vector, which a greeting needs at once: each is a pass over the whole article.
+      const own = this.sv ? Y.encodeStateVector(this.sv) : Y.encodeStateVectorFromUpdate(merged);
+      this.sv ??= Y.decodeStateVector(own);
+      this.ds = Y.mergeDeleteSets([Y.decodeUpdate(Y.diffUpdate(merged, own)).ds]);
+    }
+    return Y.snapshotContainsUpdate(Y.createSnapshot(this.ds, this.sv!), update);
   }
 
   /**
