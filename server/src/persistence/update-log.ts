@@ -3,10 +3,10 @@
  * appended since it. Synchronous on purpose — the room appends an update and only then
  * broadcasts it, so a crash never loses a change another client has already seen.
  */
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
 import { AppendWorker } from './append-worker.js';
+import { WorkerRequests } from './worker-requests.js';
 
 /** The UpdateLog of rooms/types.ts over the doc_updates and doc_snapshots tables. */
 export function createSqliteUpdateLog(db: Db): UpdateLog {
@@ -62,52 +62,22 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
   };
 }
 
-/**
- * One long-lived worker thread (compaction-worker.mjs) that folds documents' logs into their
- * snapshots on request. Started on first use; unref'd, so it never keeps the process alive.
- */
+/** The compaction worker (compaction-worker.mjs): folds a document's log into its snapshot, off the event loop. */
 class CompactionWorker {
-  private worker: Worker | null = null;
-  private nextId = 0;
-  private readonly waiting = new Map<number, { resolve(folded: number): void; reject(error: Error): void }>();
+  private readonly requests: WorkerRequests;
 
-  constructor(private readonly dbFile: string) {}
-
-  compact(docId: string): Promise<number> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.ref(); // keep the process up while a compaction is under way
-      worker.postMessage({ id, docId });
-    });
+  constructor(dbFile: string) {
+    this.requests = new WorkerRequests(new URL('./compaction-worker.mjs', import.meta.url), { dbFile }, 'compaction worker');
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+  /** Resolves with how many updates were folded. */
+  async compact(docId: string): Promise<number> {
+    const answer = await this.requests.send({ docId }).answer;
+    return typeof answer.folded === 'number' ? answer.folded : 0;
   }
 
-  private start(): Worker {
-    const worker = new Worker(new URL('./compaction-worker.mjs', import.meta.url), { workerData: { dbFile: this.dbFile } });
-    worker.unref();
-    worker.on('message', (result: { id: number; ok: boolean; folded?: number; error?: string }) => {
-      const waiter = this.waiting.get(result.id);
-      this.waiting.delete(result.id);
-      if (this.waiting.size === 0) worker.unref();
-      if (result.ok) waiter?.resolve(result.folded ?? 0);
-      else waiter?.reject(new Error(result.error));
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const waiter of this.waiting.values()) waiter.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the compaction worker stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.requests.close();
   }
 }
 
