@@ -27,7 +27,6 @@ export interface Peer {
 
 /** How many updates pile up in the log before the room folds them into a snapshot. */
 const COMPACT_AFTER = 500;
-const LOAD = Symbol('load');
 /** A room rests after this long without a write, or 200 times its load time if longer (a 0.7 s load must not come with every write). */
 export const REST_AFTER_MS = 30_000;
 const REST_AFTER_LOAD_TIMES = 200;
@@ -108,7 +107,7 @@ export class Room {
     const parts = this.log.load(this.id);
     doc.transact(() => {
       for (const update of parts) Y.applyUpdate(doc, update);
-    }, LOAD);
+    });
     this.ydoc = doc;
     this.resting = null;
     this.readAhead.clear();
