@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, claimFromMap, claimsMap, createClaim, lazyClaim, updateClaim } from './ydoc.js';
+import { addComment, claimFromMap, claimsMap, compareReadingOrder, createClaim, lazyClaim, readingOrderIndex, updateClaim } from './ydoc.js';
+import type { Claim } from './claim.js';
 
 const ANA = { id: 'u-ana', name: 'Ana' };
 const target = { version: 1, quote: { exact: 'turn', prefix: '', suffix: '' }, position: { start: 10, end: 14 } };
@@ -30,5 +31,17 @@ describe('a claim read lazily', () => {
     expect(read.claim.rationale).toBe('first');
     expect(read.claim.status).toBe('draft');
     expect(() => read.claim.verdict).toThrow(/read after the claim changed/);
+  });
+});
+
+describe('readingOrderIndex', () => {
+  it('says where a claim goes among claims in reading order, as sorting would place it', () => {
+    const at = (id: string, start: number, end: number) =>
+      ({ id, createdAt: '2026-11-25T10:00:00.000Z', target: { position: { start, end } } }) as unknown as Claim;
+    const sorted = [at('a', 0, 5), at('b', 3, 9), at('c', 3, 4), at('d', 20, 30)].sort(compareReadingOrder);
+    for (const claim of [at('x', 0, 1), at('y', 3, 6), at('z', 40, 41), at('w', 0, 9)]) {
+      const expected = [...sorted, claim].sort(compareReadingOrder).indexOf(claim);
+      expect(readingOrderIndex(sorted, claim)).toBe(expected);
+    }
   });
 });

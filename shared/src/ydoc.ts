@@ -177,6 +177,18 @@ export function compareReadingOrder(a: Claim, b: Claim): number {
   return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
+/** Where `claim` goes among `sorted` claims (in reading order): how many come before it, by binary search. */
+export function readingOrderIndex(sorted: readonly Claim[], claim: Claim): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareReadingOrder(sorted[mid], claim) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Every well-formed claim of the doc, in reading order. */
 export function listClaims(doc: Y.Doc): Claim[] {
   const claims: Claim[] = [];

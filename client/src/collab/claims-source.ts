@@ -6,7 +6,8 @@
  * them by identity.
  */
 import type * as Y from 'yjs';
-import { claimsMap, compareReadingOrder, readClaim, type Claim } from '@factdesk/shared';
+import { claimsMap, compareReadingOrder, readClaim, readingOrderIndex, type Claim } from '@factdesk/shared';
+import { snapshotStore } from './snapshot-store.js';
 
 /** What one transaction changed: the claims as read now, and the objects they replace or that left. */
 export interface ClaimsChange {
@@ -42,22 +43,9 @@ function touchedKeys(events: Y.YEvent<Y.AbstractType<unknown>>[], map: object): 
   return ids;
 }
 
-/** Where `claim` goes in `sorted` (reading order), by binary search. */
-function insertionPoint(sorted: readonly Claim[], claim: Claim): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareReadingOrder(sorted[mid], claim) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Watches `doc`'s claims from now on; see the module comment. */
 export function incrementalClaimsSource(doc: Y.Doc): ClaimsSnapshotSource {
   const map = claimsMap(doc);
-  const listeners = new Set<() => void>();
   const changeListeners = new Set<(change: ClaimsChange) => void>();
   // By their key in the claims map (a claim's id, unless the doc is odd).
   const byKey = new Map<string, Claim>();
@@ -65,7 +53,7 @@ export function incrementalClaimsSource(doc: Y.Doc): ClaimsSnapshotSource {
     const claim = readClaim(doc, key);
     if (wellFormed(claim)) byKey.set(key, claim);
   });
-  let snapshot = [...byKey.values()].sort(compareReadingOrder);
+  const store = snapshotStore([...byKey.values()].sort(compareReadingOrder));
 
   map.observeDeep((events) => {
     const gone = new Set<Claim>();
@@ -80,24 +68,23 @@ export function incrementalClaimsSource(doc: Y.Doc): ClaimsSnapshotSource {
       } else byKey.delete(key);
     }
     if (gone.size === 0 && fresh.length === 0) return;
+    const snapshot = store.getSnapshot();
+    let next: Claim[];
     if (gone.size + fresh.length > snapshot.length * RESORT_SHARE) {
-      snapshot = [...byKey.values()].sort(compareReadingOrder);
+      next = [...byKey.values()].sort(compareReadingOrder);
     } else {
-      const next = gone.size ? snapshot.filter((claim) => !gone.has(claim)) : [...snapshot];
-      for (const claim of fresh) next.splice(insertionPoint(next, claim), 0, claim);
-      snapshot = next;
+      next = gone.size ? snapshot.filter((claim) => !gone.has(claim)) : [...snapshot];
+      for (const claim of fresh) next.splice(readingOrderIndex(next, claim), 0, claim);
     }
-    const change = { fresh, gone, claims: snapshot };
-    for (const listener of [...changeListeners]) listener(change);
-    for (const listener of [...listeners]) listener();
+    const change = { fresh, gone, claims: next };
+    store.publish(next, () => {
+      for (const listener of [...changeListeners]) listener(change);
+    });
   });
 
   return {
-    subscribe(onChange) {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-    getSnapshot: () => snapshot,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
     onChange(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);

@@ -9,28 +9,17 @@ import type { Awareness } from 'y-protocols/awareness';
 import { readArticleVersion, readMeta, type ArticleMeta, type ArticleVersion } from '@factdesk/shared';
 import { incrementalClaimsSource, type ClaimsSnapshotSource } from './claims-source.js';
 import { readPeers, type Peer } from './presence.js';
+import { snapshotStore, type DocSource } from './snapshot-store.js';
 
-export interface DocSource<T> {
-  subscribe(onChange: () => void): () => void;
-  getSnapshot(): T;
-}
+export type { DocSource } from './snapshot-store.js';
 
 function cachedSource<T>(read: () => T, watch: (changed: () => void) => void, same: (a: T, b: T) => boolean = Object.is): DocSource<T> {
-  const listeners = new Set<() => void>();
-  let snapshot = read();
+  const store = snapshotStore(read());
   watch(() => {
     const next = read();
-    if (same(next, snapshot)) return;
-    snapshot = next;
-    for (const listener of [...listeners]) listener();
+    if (!same(next, store.getSnapshot())) store.publish(next);
   });
-  return {
-    subscribe(onChange) {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-    getSnapshot: () => snapshot,
-  };
+  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot };
 }
 
 function memoPerDoc<T>(make: (doc: Y.Doc) => T): (doc: Y.Doc) => T {
