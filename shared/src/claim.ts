@@ -68,18 +68,13 @@ export const reviewSchema = z.object({
   comment: z.string().max(LIMITS.comment),
 });
 
+/** What a history entry records. */
+export const HISTORY_ACTIONS = ['created', 'edited', 'submitted', 'approved', 'changes-requested', 'reopened', 'commented'] as const;
+
 export const historyEntrySchema = z.object({
   at: isoDate,
   by: personRefSchema,
-  action: z.enum([
-    'created',
-    'edited',
-    'submitted',
-    'approved',
-    'changes-requested',
-    'reopened',
-    'commented',
-  ]),
+  action: z.enum(HISTORY_ACTIONS),
   fields: z.array(z.string().max(40)).max(20).optional(),
   note: z.string().max(LIMITS.historyNote).optional(),
 });
