@@ -41,6 +41,7 @@ async function againstOurs(size: FanOutSize): Promise<LoadResult> {
       writeSeedArticle: false,
       rate: size.rate,
       durationSeconds: size.seconds,
+      serverPid: server.child.pid!,
     };
     return await runChildScript<LoadResult>('load-generator.ts', config);
   } finally {
@@ -60,6 +61,7 @@ async function againstReference(size: FanOutSize): Promise<LoadResult> {
       writeSeedArticle: true,
       rate: size.rate,
       durationSeconds: size.seconds,
+      serverPid: server.child.pid!,
     };
     return await runChildScript<LoadResult>('load-generator.ts', config);
   } finally {

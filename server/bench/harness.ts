@@ -61,7 +61,8 @@ function awaitLine(child: ChildProcess, pattern: RegExp, what: string): Promise<
   });
 }
 
-function processCpu(pid: number) {
+/** CPU time of a process (all its threads) and of its main thread, read from /proc, in ms. */
+export function processCpu(pid: number) {
   const ticks = 100; // USER_HZ on Linux
   const cpuOf = (statFile: string) => {
     const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');

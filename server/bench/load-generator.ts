@@ -28,6 +28,7 @@ import {
   type PersonRef,
 } from '@factdesk/shared';
 import { MESSAGE_REJECTED } from '../src/rooms/protocol.js';
+import { processCpu } from './harness.js';
 
 export interface LoadConfig {
   /** Where rooms hang off: ours `ws://host/collab`, the reference `ws://host`. */
@@ -41,6 +42,8 @@ export interface LoadConfig {
   /** Claim updates per second, all clients together. */
   rate: number;
   durationSeconds: number;
+  /** The server's process id: its CPU time over the measured window is reported. */
+  serverPid: number;
 }
 
 export interface LoadResult {
@@ -66,6 +69,9 @@ export interface LoadResult {
    */
   generatorLagP99: number;
   generatorLagMax: number;
+  /** CPU time the server process used while measured (sending and the last deliveries), ms; and its main thread's. */
+  serverCpuMs: number;
+  serverMainThreadCpuMs: number;
 }
 
 const config = JSON.parse(process.argv[2]) as LoadConfig;
@@ -168,6 +174,9 @@ async function main(): Promise<LoadResult> {
   // Clients in round-robin order across rooms, so consecutive updates hit different rooms.
   const roomCount = config.rooms.length;
   const order = clients.map((_, i) => clients[(i % roomCount) * config.clientsPerRoom + Math.floor(i / roomCount)]);
+  const serverCpu = processCpu(config.serverPid);
+  const cpuBefore = serverCpu.cpuMs();
+  const mainBefore = serverCpu.mainThreadCpuMs();
   measuring = true;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
@@ -193,6 +202,8 @@ async function main(): Promise<LoadResult> {
   await until(() => latencies.length >= expected, 10_000, 'the last deliveries').catch(() => say(`only ${latencies.length} of ${expected} deliveries arrived`));
   const deliverySeconds = (performance.now() - t0) / 1000;
   measuring = false;
+  const serverCpuMs = serverCpu.cpuMs() - cpuBefore;
+  const serverMainThreadCpuMs = serverCpu.mainThreadCpuMs() - mainBefore;
   lag.disable();
 
   for (const c of clients) {
@@ -218,6 +229,8 @@ async function main(): Promise<LoadResult> {
     connectMs,
     generatorLagP99: lag.percentile(99) / 1e6,
     generatorLagMax: lag.max / 1e6,
+    serverCpuMs,
+    serverMainThreadCpuMs,
   };
 }
 

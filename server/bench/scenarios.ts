@@ -70,6 +70,15 @@ const fanOut: Scenario = {
           met: r.ours.delivered >= r.ours.expected && r.ours.rejected === 0,
         },
         {
+          scenario: '… server CPU time while measured (whole process: what each update costs, steadier than latency on a busy machine)',
+          runs,
+          figure: `${ms(r.ours.serverCpuMs)} (main thread ${ms(r.ours.serverMainThreadCpuMs)})`,
+          reference: `${ms(r.reference.serverCpuMs)} (main thread ${ms(r.reference.serverMainThreadCpuMs)})`,
+          ratio: `${(r.ours.serverCpuMs / r.reference.serverCpuMs).toFixed(2)} ×`,
+          target: '—',
+          met: null,
+        },
+        {
           scenario: "… the load generator's own event-loop delay, p99 (when near the latencies, the machine was measured)",
           runs,
           figure: ms(r.ours.generatorLagP99),

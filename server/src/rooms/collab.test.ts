@@ -78,6 +78,23 @@ describe('collaboration on an article', () => {
     expect(seen?.user).toMatchObject({ id: anna.user.id, name: 'Anna Lind' });
   });
 
+  it('relays each change of presence to the others, down to leaving it', async () => {
+    server = await startServerUnderTest();
+    const anna = await server.addPerson('anna', 'annotator', 'Anna Lind');
+    const otto = await server.addPerson('otto', 'annotator', 'Otto Berg');
+    const mover = connect(server.url, anna.token);
+    const watcher = connect(server.url, otto.token);
+    await Promise.all([mover.synced(), watcher.synced()]);
+    const annasState = () => watcher.provider.awareness.getStates().get(mover.provider.awareness.clientID);
+    for (const start of [3, 7, 11]) {
+      mover.provider.awareness.setLocalState({ selection: { start, end: start + 4 }, editing: null, secret: 'dropped' });
+      await watcher.until(() => annasState()?.selection?.start === start);
+      expect(annasState()).toEqual({ user: expect.objectContaining({ id: anna.user.id, name: 'Anna Lind' }), selection: { start, end: start + 4 }, editing: null });
+    }
+    mover.provider.awareness.setLocalState(null);
+    await watcher.until(() => annasState() === undefined);
+  });
+
   it('closes a connection that sends an undecodable frame, and the others carry on', async () => {
     server = await startServerUnderTest();
     const anna = await server.addPerson('anna', 'annotator');

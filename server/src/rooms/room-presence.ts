@@ -37,8 +37,16 @@ export class RoomPresence {
     const mine = this.peers.get(peer) ?? new Set<number>();
     const owned = (id: number) => mine.has(id) || ![...this.peers.values()].some((ids) => ids.has(id));
     const rewritten = rewriteAwarenessUpdate(update, peer.actor, owned);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
+    this.incoming = rewritten;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
+    } finally {
+      this.incoming = null;
+    }
   }
+
+  /** The rewritten update being applied: relayed as it is when all of it was taken (most are). */
+  private incoming: { update: Uint8Array; clientIds: number[] } | null = null;
 
   /** Forgets the presence of the client ids a departed peer spoke for. */
   forget(ids: Set<number>): void {
@@ -58,7 +66,11 @@ export class RoomPresence {
       for (const id of [...added, ...updated]) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+    const changed = [...added, ...updated, ...removed];
+    const incoming = this.incoming;
+    // Each state of the rewritten update is what the awareness now holds, at the same clock.
+    const whole = incoming !== null && changed.length === incoming.clientIds.length && incoming.clientIds.every((id) => changed.includes(id));
+    const message = awarenessMessage(whole ? incoming.update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers.keys()) peer.send(message);
   }
 }

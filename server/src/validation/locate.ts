@@ -154,8 +154,26 @@ export class Locator {
   }
 
   private pathOfType(type: Y.AbstractType<unknown>): TypePath | null {
+    const known = serverTypePaths.get(type);
+    if (known) return { root: known.root, keys: known.keys, dead: isDeadType(type) };
     const item = type._item;
-    if (item === null) return { root: Y.findRootTypeKey(type), keys: [], dead: false };
-    return this.pathOfItemType(item);
+    const path = item === null ? { root: Y.findRootTypeKey(type), keys: [], dead: false } : this.pathOfItemType(item);
+    if (path) serverTypePaths.set(type, { root: path.root, keys: path.keys });
+    return path;
   }
+}
+
+/**
+ * Where each type of a server doc lives, kept across updates: a type never moves (a map's
+ * child keeps its key, a root its name). Most updates write into a claim the previous one
+ * wrote into, so its path is found once. Whether the type is deleted is checked on each use.
+ */
+const serverTypePaths = new WeakMap<Y.AbstractType<unknown>, { root: string; keys: string[] }>();
+
+/** Whether a server type or one of its ancestors is deleted. */
+function isDeadType(type: Y.AbstractType<unknown>): boolean {
+  for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+    if (item.deleted) return true;
+  }
+  return false;
 }

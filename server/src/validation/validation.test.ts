@@ -231,4 +231,18 @@ describe('the validation gate', () => {
     expect(result.ok && [...result.before.values()][0]?.verdict).toBe('true');
     expect(readClaim).toBeTypeOf('function');
   });
+
+  it('sees a claim deleted since an earlier update wrote into it: a late edit there changes nothing', () => {
+    const { doc, othersDraft } = serverDoc();
+    const stale = new Y.Doc();
+    Y.applyUpdate(stale, Y.encodeStateAsUpdate(doc));
+    const edits: Uint8Array[] = [];
+    stale.on('update', (u: Uint8Array) => edits.push(u));
+    updateClaim(stale, othersDraft, ref(people.annotator), { rationale: 'Mine now.' });
+    // While the claim is there, the edit is someone else's claim changed: refused.
+    expect(checkUpdate(doc, edits[0], people.annotator, new Map())).toMatchObject({ ok: false });
+    doc.getMap('annotations').delete(othersDraft);
+    // Once it is deleted, the same edit lands in nothing anybody sees: no claim write at all.
+    expect(checkUpdate(doc, edits[0], people.annotator, new Map())).toMatchObject({ ok: true, writes: [] });
+  });
 });
