@@ -140,7 +140,17 @@ export function createClaimsIndex(db: Db): ClaimsIndex {
     if (pending.size === 0) return;
     const entries = [...pending];
     pending.clear();
-    write(entries);
+    // Without an fsync of its own (it ran on the event loop once a second, a 5–40 ms stop on a
+    // busy disk). The index can be lost on a power cut, never wrong: the next commit with
+    // synchronous = FULL (the update log's, within milliseconds on a busy server) makes the WAL
+    // durable up to it, and a document whose index is older than its log is indexed again at
+    // start (backfill).
+    db.pragma('synchronous = NORMAL');
+    try {
+      write(entries);
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
   }
 
   function schedule(): void {
