@@ -77,6 +77,7 @@ export class Connection implements Peer {
   }
 
   close(code: number, reason: string): void {
+    this.closing = true; // what is still buffered is not read
     this.ws.close(code, reason);
   }
 

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MESSAGE_AWARENESS } from './protocol.js';
+import { CLOSE, MESSAGE_AWARENESS } from './protocol.js';
 import { rewriteAwarenessUpdate } from './awareness-identity.js';
 import type { Peer } from './room.js';
 
@@ -32,8 +32,18 @@ export class RoomPresence {
     peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
 
-  /** Presence from a peer, with its identity stamped by us. */
+  /**
+   * Presence from a peer: taken after the turn's document updates (see `deferred` below);
+   * a malformed one closes the peer then.
+   */
   receive(peer: Peer, update: Uint8Array): void {
+    deferred.push({ presence: this, peer, update });
+    if (deferred.length === 1) setImmediate(drainDeferred);
+  }
+
+  /** Presence from a peer still in the room, with its identity stamped by us. */
+  take(peer: Peer, update: Uint8Array): void {
+    if (!this.peers.has(peer)) return; // it left meanwhile: its presence is already forgotten
     const mine = this.peers.get(peer) ?? new Set<number>();
     const owned = (id: number) => mine.has(id) || ![...this.peers.values()].some((ids) => ids.has(id));
     const rewritten = rewriteAwarenessUpdate(update, peer.actor, owned);
@@ -73,6 +83,31 @@ export class RoomPresence {
     const message = awarenessMessage(whole ? incoming.update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers.keys()) peer.send(message);
   }
+}
+
+/**
+ * Presence waiting to be taken, from every room. Clients renew their presence every 15 s, and
+ * clients that connected together renew together: hundreds of renewals in one turn, each
+ * decoded, stamped, applied and relayed to the whole room. Taken inline, they held up the claim
+ * updates that arrived with them. So presence is taken after the turn's updates, and in slices
+ * of a few milliseconds, with the socket reads and the log's answers let through in between.
+ */
+const deferred: { presence: RoomPresence; peer: Peer; update: Uint8Array }[] = [];
+const SLICE_MS = 2;
+
+function drainDeferred(): void {
+  const until = performance.now() + SLICE_MS;
+  let taken = 0;
+  while (taken < deferred.length && (taken === 0 || performance.now() < until)) {
+    const { presence, peer, update } = deferred[taken++];
+    try {
+      presence.take(peer, update);
+    } catch {
+      peer.close(CLOSE.malformed, 'malformed presence');
+    }
+  }
+  deferred.splice(0, taken);
+  if (deferred.length > 0) setImmediate(drainDeferred);
 }
 
 function awarenessMessage(update: Uint8Array): Uint8Array {
