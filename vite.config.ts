@@ -39,9 +39,45 @@ function serviceWorker(): Plugin {
   };
 }
 
+const OPEN_EARLY_SOURCE = 'client/src/pages/open-early.ts';
+
+/** open-early.ts as a classic script, preceded by the URLs of the article page's chunks. */
+async function openEarlyScript(articlePage: string[]): Promise<string> {
+  const { code } = await transformWithOxc(readFileSync(OPEN_EARLY_SOURCE, 'utf8'), OPEN_EARLY_SOURCE, { lang: 'ts' });
+  return `const ARTICLE_PAGE = ${JSON.stringify(articlePage)};\n${code.replace(/^export\s*\{\s*\};?.*$/m, '')}`;
+}
+
+/**
+ * Writes /open-early.js (client/src/pages/open-early.ts), which index.html runs before the
+ * app: it needs the hashed names of the article page's chunk and the chunks it imports. Part
+ * of the bundle, so the service worker precaches it too.
+ */
+function openEarly(): Plugin {
+  return {
+    name: 'factdesk-open-early',
+    async generateBundle(_options, bundle) {
+      const page = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/pages/ArticlePage.tsx'));
+      // The app's entry and what index.html preloads for it are on their way already.
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const loading = new Set(entry?.type === 'chunk' ? [entry.fileName, ...entry.imports] : []);
+      const chunks = page?.type === 'chunk' ? [page.fileName, ...page.imports].filter((name) => !loading.has(name)).map((name) => `/${name}`) : [];
+      this.emitFile({ type: 'asset', fileName: 'open-early.js', source: await openEarlyScript(chunks) });
+    },
+    configureServer(server) {
+      // In development the article page is not one chunk: only the payload is asked for early.
+      server.middlewares.use('/open-early.js', (_req, res) => {
+        void openEarlyScript([]).then((script) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(script);
+        });
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), openEarly(), serviceWorker()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -21,6 +21,8 @@ import { annotationImportRoutes } from './http/annotation-import-routes.js';
 import { versionRoutes } from './http/version-routes.js';
 import { documentRoutes } from './http/document-routes.js';
 import { exportRoutes } from './http/export-routes.js';
+import { createFirstPaintCache } from './http/first-paint-cache.js';
+import { firstPaintRoutes } from './http/first-paint-routes.js';
 import { reviewQueueRoutes } from './http/review-queue-routes.js';
 import { createRequestHandler } from './http/handler.js';
 import { sessionRoutes } from './http/session-routes.js';
@@ -79,9 +81,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const settings = createSettings(db, audit);
     const notifications = createNotificationStore(db);
+    // The rooms are made below and tell this cache about claims; it reads docs through them.
+    const firstPaint = createFirstPaintCache((docId, fn) => rooms.withDoc(docId, fn));
     // Everything told when claims change: one line per feature.
     const claimListeners: ClaimsChangeListener[] = [
       (change) => claimsIndex.onClaimsChanged(change),
+      (change) => firstPaint.onClaimsChanged(change),
       createClaimWatcher({ users, store: notifications, rules: () => settings.current() }),
     ];
     const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });
@@ -109,7 +114,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ...exportRoutes({ documents, rooms, organisation: config.organisation }),
         ...reviewQueueRoutes({ index: claimsIndex }),
         ...annotationImportRoutes({ documents, rooms, audit }),
-        ...versionRoutes({ documents, rooms, audit }),
+        ...versionRoutes({ documents, rooms, audit, onNewVersion: (docId) => firstPaint.forget(docId) }),
+        ...firstPaintRoutes({ documents, firstPaint }),
         ...userRoutes({ users, team, rooms }),
         ...settingsRoutes({ settings }),
         ...notificationRoutes({ notifications }),

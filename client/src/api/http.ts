@@ -13,15 +13,22 @@ export class ApiError extends Error {
 }
 
 /** Sends a JSON request and returns the parsed JSON answer; throws ApiError on failure. */
-export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
+export function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return readJson<T>(
+    fetch(path, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    }),
+  );
+}
+
+/** The parsed JSON answer of a request already made; throws ApiError on failure (status 0: unreachable). */
+export async function readJson<T>(request: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await request;
   } catch {
     throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
   }

@@ -2,7 +2,7 @@
  * The app shell: asks the server who is signed in, follows the URL, and shows the screen for
  * the route — the sign-in form for anyone not signed in.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AppHeader } from '../components/AppHeader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { Link } from '../components/Link.js';
@@ -11,12 +11,16 @@ import { ArticleListPage } from '../pages/ArticleListPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { useSession } from '../session/index.js';
 import { useUi } from '../store/ui-store.js';
+import { lazyPage } from './lazy-page.js';
 import { navigate, startRouter } from './router.js';
 
 // The article page (ProseMirror, Yjs) and the team page load on first use; sign-in and the list stay light.
-const ArticlePage = lazy(() => import('../pages/ArticlePage.js').then((m) => ({ default: m.ArticlePage })));
-const TeamPage = lazy(() => import('../pages/TeamPage.js').then((m) => ({ default: m.TeamPage })));
-const ReviewQueuePage = lazy(() => import('../pages/ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })));
+const ArticlePage = lazyPage(() => import('../pages/ArticlePage.js').then((m) => m.ArticlePage));
+const TeamPage = lazyPage(() => import('../pages/TeamPage.js').then((m) => m.TeamPage));
+const ReviewQueuePage = lazyPage(() => import('../pages/ReviewQueuePage.js').then((m) => m.ReviewQueuePage));
+
+// An article opened by its address: its page's code loads while the app asks who is signed in.
+if (/^\/articles\/[^/]+\/?$/.test(location.pathname)) ArticlePage.preload().catch(() => {});
 
 export function App() {
   const status = useSession((s) => s.status);

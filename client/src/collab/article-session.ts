@@ -54,6 +54,12 @@ export interface ArticleSessionOptions {
   localCopy?: LocalCopyFactory;
   /** Who is working, to re-apply their pending changes after a rejection; without it nothing is re-applied. */
   user?: () => Actor | null;
+  /**
+   * The offline copy and the socket wait for this (the doc exists at once, empty): the page
+   * paints the article from its first-paint payload first, since loading either applies
+   * megabytes of Yjs updates on the main thread (seconds, for thousands of claims).
+   */
+  startAfter?: Promise<unknown>;
 }
 
 export interface ArticleSession {
@@ -140,6 +146,15 @@ export function openArticleSession(docId: string, opts: ArticleSessionOptions = 
     synced = false;
     loaded = fromServerOnly || !opts.localCopy;
     outbox.watch(current, () => status === 'connected' && synced);
+    if (fromServerOnly || !opts.startAfter) return load(current, fromServerOnly);
+    const start = () => {
+      if (doc === current && !destroyed) load(current, false);
+    };
+    opts.startAfter.then(start, start);
+  }
+
+  /** Fills `current` from its offline copy (unless `fromServerOnly`), then connects it. */
+  function load(current: Y.Doc, fromServerOnly: boolean): void {
     local = fromServerOnly ? null : (opts.localCopy?.(docId, current) ?? null);
     if (!local) return connect(current);
     Promise.all([local.loaded, local.readOutbox()]).then(

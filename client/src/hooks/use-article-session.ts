@@ -10,20 +10,24 @@ import { useSession } from '../session/index.js';
 
 const noSubscription = () => () => {};
 
-/** The open session of article `docId` (null for the first render). */
-export function useArticleSession(docId: string): ArticleSession | null {
+/**
+ * The open session of article `docId` (null for the first render); its offline copy and socket
+ * wait for `startAfter` when given (the first paint of the article, see ArticlePage).
+ */
+export function useArticleSession(docId: string, startAfter?: Promise<unknown>): ArticleSession | null {
   const [session, setSession] = useState<ArticleSession | null>(null);
   useEffect(() => {
     const opened = openArticleSession(docId, {
       localCopy: typeof indexedDB === 'undefined' ? undefined : indexedDbCopy,
       user: () => useSession.getState().user,
+      startAfter,
     });
     setSession(opened);
     return () => {
       opened.destroy();
       setSession(null);
     };
-  }, [docId]);
+  }, [docId, startAfter]);
   useSyncExternalStore(session?.subscribe ?? noSubscription, () => session?.revision ?? -1);
   return session;
 }

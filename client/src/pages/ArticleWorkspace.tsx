@@ -2,10 +2,14 @@
  * The article page once its collaboration session is open: the article with its claims and
  * the others' selections, the toolbar, and the sidebar of claims with the claim editor.
  * Claims are read from the Y.Doc (never copied); what the person is doing lives in the UI store.
+ * Until the doc has synced, the article and its highlights come from the first-paint payload
+ * (read-only, the sidebar waiting); the doc then takes over in the same view when it holds the
+ * same version, so nothing on screen is built or numbered again.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildTextIndex, canAnnotate, type Actor, type Claim } from '@factdesk/shared';
+import type { FirstPaintArticle } from '../api/first-paint-payload.js';
 import { removeClaim } from '../claims/claim-commands.js';
 import { claimMatches, filtersActive } from '../claims/claim-filter.js';
 import { claimsSource, type ArticleSession } from '../collab/index.js';
@@ -17,6 +21,7 @@ import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
 import { LIVE_FROM } from '../editor/live-highlights.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
+import { useFirstPaint } from '../hooks/use-first-paint.js';
 import { useSessionEvents } from '../hooks/use-session-events.js';
 import { useUnsentWarning } from '../hooks/use-unsent-warning.js';
 import { useVersionView } from '../hooks/use-version-view.js';
@@ -28,9 +33,21 @@ import { ClaimEditorPanel } from '../components/ClaimEditorPanel.js';
 import { TriagePanel } from '../components/TriagePanel.js';
 import { VersionBar } from '../components/VersionBar.js';
 
-export function ArticleWorkspace({ session, user }: { session: ArticleSession; user: Actor }) {
+export interface ArticleWorkspaceProps {
+  session: ArticleSession;
+  user: Actor;
+  /** The article as the server last drew it, shown until the doc has synced. */
+  firstPaint?: FirstPaintArticle | null;
+  /** Called once the first paint's article is on screen (the session then loads the doc). */
+  onFirstPaint?(): void;
+}
+
+export function ArticleWorkspace({ session, user, firstPaint = null, onFirstPaint }: ArticleWorkspaceProps) {
   const doc = session.doc;
-  const { meta, version } = useArticle(doc);
+  const article = useArticle(doc);
+  const { version } = article;
+  const early = useFirstPaint(session, firstPaint, !!version);
+  const meta = early?.meta ?? article.meta;
   // Past LIVE_FROM claims on screen, a change is drawn in the article at once (ArticleView's
   // `live`) and everything else follows it after that frame (live-highlights.ts).
   const liveClaims = useClaims(doc);
@@ -49,19 +66,34 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
   const claims = view.claims;
   const reader: Actor = view.earlier ? { ...user, role: 'viewer' } : user;
   const onScreen = view.earlier ?? shown;
-  const articleDoc = useMemo(() => (onScreen ? articleNode(onScreen.doc) : null), [onScreen]);
-  const index = useMemo(() => (articleDoc ? buildTextIndex(articleDoc) : null), [articleDoc]);
+  const articleDoc = useMemo(() => {
+    if (early) return early.doc;
+    if (!onScreen) return null;
+    const same = firstPaint && onScreen.version === firstPaint.version && onScreen.textHash === firstPaint.textHash;
+    return same ? firstPaint.doc : articleNode(onScreen.doc);
+  }, [early, onScreen, firstPaint]);
+  const index = useMemo(() => {
+    if (!articleDoc) return null;
+    return articleDoc === firstPaint?.doc ? firstPaint.index : buildTextIndex(articleDoc);
+  }, [articleDoc, firstPaint]);
   const placement = useMemo(() => (index ? placeClaims(claims, index) : null), [claims, index]);
   const numbers = useMemo(() => placement?.numbers ?? numberClaims(claims), [placement, claims]);
   const notFound = useMemo(() => new Set(placement?.notFound.map((c) => c.id)), [placement]);
   // The sidebar's filters hide the other claims in the text too; numbers stay those of all claims.
   const claimFilters = useUi((s) => s.claimFilters);
   const highlights = useMemo<Highlight[]>(() => {
+    if (early) return early.highlights;
     const placed = placement?.placed ?? [];
     return (filtersActive(claimFilters) ? placed.filter((p) => claimMatches(p.claim, claimFilters)) : placed).map(highlightOf);
-  }, [placement, claimFilters]);
+  }, [early, placement, claimFilters]);
   const live = useMemo(() => ({ source: claimsSource(doc), shows: (claim: Claim) => claimMatches(claim, claimFilters) }), [doc, claimFilters]);
   const remote = useMemo(() => (index && !view.earlier ? remoteSelections(peers, index) : []), [peers, index, view.earlier]);
+
+  // The payload's article on screen: the session may now load the doc (ArticlePage holds it back till then).
+  const painted = !!early && !!articleDoc;
+  useEffect(() => {
+    if (painted && onFirstPaint) requestAnimationFrame(() => setTimeout(onFirstPaint, 0));
+  }, [painted, onFirstPaint]);
 
   useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);
   useUnsentWarning(session);
@@ -70,7 +102,8 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
     document.title = meta.title ? `${meta.title} — Factdesk` : 'Factdesk';
   }, [meta.title]);
 
-  const mayAnnotate = canAnnotate(reader);
+  // Claims are written into the doc: not before it has synced.
+  const mayAnnotate = canAnnotate(reader) && !early;
   const { openEditor } = ui;
   const annotate = useCallback(() => {
     if (!mayAnnotate) return;
@@ -132,25 +165,31 @@ export function ArticleWorkspace({ session, user }: { session: ArticleSession; u
             onSelect={ui.setSelection}
             onActivate={(id) => ui.focusClaim(id, 'text')}
             onAnnotateKey={annotate}
-            live={view.earlier ? null : live}
+            live={view.earlier || early ? null : live}
           />
         ) : (
           <h1 className="article-loading">{loadingText(session)}</h1>
         )}
       </main>
       <aside aria-label="Claims" className="article-aside">
-        {index && shown && !view.earlier && <TriagePanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
-        {index && shown && !view.earlier && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
-        <ClaimSidebar
-          session={session}
-          claims={claims}
-          numbers={numbers}
-          notFound={notFound}
-          user={reader}
-          onShow={(id) => ui.focusClaim(id, 'sidebar')}
-          onEdit={(id) => openEditor({ mode: 'edit', claimId: id })}
-          onDelete={deleteOne}
-        />
+        {early ? (
+          <p className="article-loading" role="status">Loading the claims…</p>
+        ) : (
+          <>
+            {index && shown && !view.earlier && <TriagePanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
+            {index && shown && !view.earlier && <ClaimEditorPanel session={session} user={user} claims={claims} numbers={numbers} text={index.text} version={shown.version} />}
+            <ClaimSidebar
+              session={session}
+              claims={claims}
+              numbers={numbers}
+              notFound={notFound}
+              user={reader}
+              onShow={(id) => ui.focusClaim(id, 'sidebar')}
+              onEdit={(id) => openEditor({ mode: 'edit', claimId: id })}
+              onDelete={deleteOne}
+            />
+          </>
+        )}
       </aside>
     </div>
   );

@@ -3,12 +3,14 @@
  * session in an HttpOnly cookie, so the browser never holds the token itself.
  */
 import type { Actor } from '@factdesk/shared';
-import { ApiError, requestJson } from '../api/http.js';
+import { takeEarlyRequest } from '../api/early-requests.js';
+import { ApiError, readJson, requestJson } from '../api/http.js';
 
-/** The signed-in person, or null when nobody is. */
+/** The signed-in person, or null when nobody is (the first time, from the request index.html started). */
 export async function fetchCurrentUser(): Promise<Actor | null> {
   try {
-    const { user } = await requestJson<{ user: Actor }>('GET', '/api/me');
+    const early = takeEarlyRequest('/api/me');
+    const { user } = await (early ? readJson<{ user: Actor }>(early) : requestJson<{ user: Actor }>('GET', '/api/me'));
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

@@ -35,6 +35,8 @@ export interface VersionRouteDeps {
   documents: Pick<DocumentRepository, 'exists'> & Partial<Pick<DocumentRepository, 'touch'>>;
   rooms: Pick<Rooms, 'withDoc'>;
   audit: Pick<AuditLog, 'record'>;
+  /** Told after a new version is in the document (the first-paint payloads forget theirs). */
+  onNewVersion?(docId: string): void;
 }
 
 function readArticle(format: 'text' | 'markdown' | 'html', content: string): ArticleJSON {
@@ -47,7 +49,7 @@ function readArticle(format: 'text' | 'markdown' | 'html', content: string): Art
 }
 
 /** GET and POST /api/documents/:id/versions. */
-export function versionRoutes({ documents, rooms, audit }: VersionRouteDeps): RouteTable {
+export function versionRoutes({ documents, rooms, audit, onNewVersion }: VersionRouteDeps): RouteTable {
   return [
     [
       'GET',
@@ -85,6 +87,7 @@ export function versionRoutes({ documents, rooms, audit }: VersionRouteDeps): Ro
             }
           });
           documents.touch?.(params.id, now.toISOString());
+          onNewVersion?.(params.id);
           const { reopened, ...counts } = summary;
           audit.record(actor.id, 'document.version-uploaded', { documentId: params.id, ...counts, reopened: reopened.length });
           return { status: 201, body: { ...counts, reopened } };

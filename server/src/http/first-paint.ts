@@ -1,0 +1,84 @@
+/**
+ * What a browser needs to paint an article with its highlights before it has the Y.Doc: the
+ * current version's ProseMirror JSON, its metadata, and each claim's highlight (id, number in
+ * reading order, verdict, ProseMirror positions). Decoding a big article's Y.Doc takes the page
+ * over a second; this is JSON it can draw at once (≈ 0.8 MB for 10,000 claims), while the doc syncs
+ * behind it and then takes over. Placed exactly as the client places claims
+ * (client/src/editor/claim-placement.ts: shared anchoring, numbers over every well-formed claim
+ * in reading order, orphans and archived claims not drawn), so the takeover changes nothing on
+ * screen. Verdicts and ids only: no rationale, author or any other free text of a claim.
+ */
+import * as Y from 'yjs';
+import {
+  anchorTarget,
+  articleSchema,
+  buildTextIndex,
+  claimsMap,
+  compareReadingOrder,
+  isShownInCurrentVersion,
+  lazyClaim,
+  readArticleVersion,
+  readMeta,
+  type ArticleJSON,
+  type ArticleMeta,
+  type Claim,
+  type VerdictId,
+} from '@factdesk/shared';
+
+/** One claim as drawn: the client's `Highlight` (client/src/editor/highlight-decorations.ts). */
+export interface FirstPaintHighlight {
+  id: string;
+  number: number;
+  verdict: VerdictId;
+  from: number;
+  to: number;
+}
+
+export interface FirstPaint {
+  documentId: string;
+  meta: ArticleMeta;
+  version: { version: number; textHash: string; doc: ArticleJSON };
+  /** Every well-formed claim, drawn or not (numbers count them all). */
+  claimCount: number;
+  /** The drawn claims, in reading order. */
+  highlights: FirstPaintHighlight[];
+}
+
+/** What a highlight is made of; the rest of a claim is never read (reading all of it took most of the time). */
+type DrawnClaim = Pick<Claim, 'id' | 'target' | 'verdict' | 'anchor' | 'createdAt'>;
+
+/** The well-formed claims, as the client lists them, in reading order. */
+function claimsInReadingOrder(doc: Y.Doc): DrawnClaim[] {
+  const claims: DrawnClaim[] = [];
+  claimsMap(doc).forEach((map) => {
+    if (!(map instanceof Y.Map)) return;
+    const { claim } = lazyClaim(map);
+    const { id, target } = claim;
+    if (!target?.position || typeof id !== 'string') return;
+    claims.push({ id, target, verdict: claim.verdict, anchor: claim.anchor, createdAt: claim.createdAt });
+  });
+  return claims.sort(compareReadingOrder as (a: DrawnClaim, b: DrawnClaim) => number);
+}
+
+/** The first-paint payload of `doc`; null while it has no article version. */
+export function firstPaintOf(documentId: string, doc: Y.Doc): FirstPaint | null {
+  const version = readArticleVersion(doc);
+  if (!version) return null;
+  const index = buildTextIndex(articleSchema.nodeFromJSON(version.doc));
+  const claims = claimsInReadingOrder(doc);
+  const highlights: FirstPaintHighlight[] = [];
+  claims.forEach((claim, i) => {
+    if (!claim.target.quote || !isShownInCurrentVersion(claim)) return;
+    const range = anchorTarget(index.text, claim.target);
+    if (!range || range.end <= range.start) return;
+    const { from, to } = index.rangeToPositions(range.start, range.end);
+    if (to > from) highlights.push({ id: claim.id, number: i + 1, verdict: claim.verdict, from, to });
+  });
+  return {
+    documentId,
+    meta: readMeta(doc),
+    version: { version: version.version, textHash: version.textHash, doc: version.doc },
+    claimCount: claims.length,
+    highlights,
+  };
+}
