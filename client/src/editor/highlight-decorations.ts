@@ -38,6 +38,8 @@ export function badgeLabel(number: number, verdictId: VerdictId): string {
 interface BadgeRecord {
   number: number;
   verdict: VerdictId;
+  /** The claim as drawn (a patch finds claims by id here rather than searching every claim). */
+  highlight: Highlight;
   button?: HTMLElement;
 }
 
@@ -74,7 +76,7 @@ let badges = 0;
 
 function badgeDecoration(h: Highlight, focusedId: string | null, options: HighlightsOptions, records: BadgeRecords): Decoration {
   const focused = h.id === focusedId;
-  const record: BadgeRecord = { number: h.number, verdict: h.verdict };
+  const record: BadgeRecord = { number: h.number, verdict: h.verdict, highlight: h };
   records.set(h.id, record);
   return Decoration.widget(h.from, badge(h, record, focused, options), {
     side: -1,
@@ -98,6 +100,7 @@ function renumberBadges(set: DecorationSet, records: BadgeRecords, renumbered: r
     const known = records.get(h.id);
     const found = known ? [known] : set.find(h.from, h.from, (spec) => spec.claimId === h.id).map((d) => d.spec.record as BadgeRecord);
     for (const record of found) {
+      record.highlight = h;
       if (record.number === h.number) continue;
       record.number = h.number;
       if (!record.button) continue;
@@ -115,10 +118,17 @@ function renumberBadges(set: DecorationSet, records: BadgeRecords, renumbered: r
 const RELABEL_NOW = 100;
 const RELABEL_BUDGET_MS = 4;
 const relabelling = new Set<BadgeRecord>();
+/** A slice of relabelling is waiting to run (one chain at a time). */
+let relabelScheduled = false;
+/** A patch is waiting for its frame: relabelling pauses until that frame has been painted. */
+let patchUnpainted = false;
 
 function relabelLater(record: BadgeRecord): void {
   relabelling.add(record);
-  if (relabelling.size === 1) afterPaint(relabelSome);
+  if (!relabelScheduled) {
+    relabelScheduled = true;
+    afterPaint(relabelSome);
+  }
 }
 
 function afterPaint(task: () => void): void {
@@ -126,7 +136,26 @@ function afterPaint(task: () => void): void {
   else setTimeout(task, 0);
 }
 
+/**
+ * A remote claim has just been drawn: slices of relabelling left from an earlier claim would
+ * otherwise run before its frame (each a few milliseconds, and more for the frame to lay out).
+ */
+function holdRelabellingUntilPainted(): void {
+  if (patchUnpainted || relabelling.size === 0) return;
+  patchUnpainted = true;
+  afterPaint(() => {
+    patchUnpainted = false;
+    if (relabelling.size && !relabelScheduled) {
+      relabelScheduled = true;
+      relabelSome();
+    }
+  });
+}
+
 function relabelSome(): void {
+  relabelScheduled = false;
+  // Resumed by holdRelabellingUntilPainted once the patch's frame is on screen.
+  if (patchUnpainted) return;
   const until = performance.now() + RELABEL_BUDGET_MS;
   let n = 0;
   for (const record of relabelling) {
@@ -135,7 +164,10 @@ function relabelSome(): void {
     relabelling.delete(record);
     writeBadge(record);
   }
-  if (relabelling.size) setTimeout(relabelSome, 0);
+  if (relabelling.size) {
+    relabelScheduled = true;
+    setTimeout(relabelSome, 0);
+  }
 }
 
 function writeBadge(record: BadgeRecord): void {
@@ -157,8 +189,10 @@ function pieceDecorations(highlights: readonly Highlight[], focusedId: string | 
     return Decoration.inline(
       from,
       to,
-      // The colour comes with the verdict class (verdict-colours.ts).
-      { class: classes.join(' '), 'data-claim-ids': claimIds.join(' ') },
+      // The colour comes with the verdict class (verdict-colours.ts). The ids come first: when
+      // a patch removes pieces, ProseMirror compares them with every other piece of the
+      // paragraph, and the ids tell two pieces apart at once (many share a class).
+      { 'data-claim-ids': claimIds.join(' '), class: classes.join(' ') },
       { claimIds, classes },
     );
   });
@@ -303,7 +337,8 @@ export function patchHighlightDecorations(
   records: BadgeRecords,
 ): { decorations: DecorationSet; patched: PatchedHighlights } {
   const patched = new Map(before.patched);
-  const drawnBefore = (id: string) => (patched.has(id) ? patched.get(id) : before.highlights.find((h) => h.id === id));
+  // What is drawn is known by id (the badge records): no search through every claim.
+  const drawnBefore = (id: string) => (patched.has(id) ? patched.get(id) : records.get(id)?.highlight);
   const changed: Changes = new Map();
   const valid = (h: Highlight | null | undefined) => (h && validHighlights(doc, [h]).length ? h : undefined);
   for (const id of patch.remove) {
@@ -318,11 +353,19 @@ export function patchHighlightDecorations(
     if (was && now && samePlace(was, now) && was.number === now.number) changed.delete(h.id);
     else if (was || now) changed.set(h.id, { was, now });
   }
+  // The claims drawn over a stretch are those its pieces list (by id, as drawn), with the patched ones in their place.
   const overlapping = (from: number, to: number) => {
-    const found = before.highlights.filter((h) => h.from < to && h.to > from && !patched.has(h.id));
+    const ids = new Set<string>();
+    for (const piece of set.find(from, to, (spec) => spec.claimIds !== undefined)) for (const id of piece.spec.claimIds as string[]) ids.add(id);
+    const found: Highlight[] = [];
+    for (const id of ids) {
+      const h = patched.has(id) ? undefined : records.get(id)?.highlight;
+      if (h && h.from < to && h.to > from) found.push(h);
+    }
     for (const h of patched.values()) if (h && h.from < to && h.to > from) found.push(h);
     return validHighlights(doc, found);
   };
+  if (changed.size) holdRelabellingUntilPainted();
   return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, options, records), patched };
 }
 
