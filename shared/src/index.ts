@@ -14,6 +14,7 @@ export * from './text.js';
 export * from './anchoring/selectors.js';
 export * from './anchoring/reanchor.js';
 export * from './anchoring/claim-versions.js';
+export * from './anchoring/highlight-place.js';
 export * from './anchoring/new-version.js';
 export * from './anchoring/triage.js';
 export * from './import/plain-text.js';

@@ -189,13 +189,18 @@ export function readingOrderIndex(sorted: readonly Claim[], claim: Claim): numbe
   return low;
 }
 
+/** Whether a claim read from the doc is well formed enough to list: an id and a target with a position. */
+export function isListedClaim(claim: Pick<Claim, 'id' | 'target'>): boolean {
+  return !!claim.target?.position && typeof claim.id === 'string';
+}
+
 /** Every well-formed claim of the doc, in reading order. */
 export function listClaims(doc: Y.Doc): Claim[] {
   const claims: Claim[] = [];
   claimsMap(doc).forEach((map) => {
     if (!(map instanceof Y.Map)) return;
     const claim = claimFromMap(map);
-    if (claim.target?.position && typeof claim.id === 'string') claims.push(claim);
+    if (isListedClaim(claim)) claims.push(claim);
   });
   return claims.sort(compareReadingOrder);
 }

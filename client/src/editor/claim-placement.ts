@@ -6,7 +6,7 @@
  * left orphaned or that triage archived, which is never highlighted.
  */
 import type { Highlight } from './highlight-decorations.js';
-import { anchorTarget, isShownInCurrentVersion, type Claim, type TextIndex } from '@factdesk/shared';
+import { highlightPlace, isHighlighted, type Claim, type HighlightPlace, type TextIndex } from '@factdesk/shared';
 
 /** A claim found in the text, with its number and where it is (text offsets and positions). */
 export interface PlacedClaim {
@@ -36,7 +36,7 @@ export function numberClaims(claims: readonly Claim[]): Map<string, number> {
 interface Found {
   target: Claim['target'];
   shown: boolean;
-  at: { start: number; end: number; from: number; to: number } | null;
+  at: HighlightPlace | null;
   /** The last placement made of it, handed out again while claim and number stay the same. */
   placed?: PlacedClaim;
 }
@@ -49,13 +49,6 @@ interface Found {
  */
 const foundIn = new WeakMap<TextIndex, Map<string, Found>>();
 
-function find(claim: Claim, index: TextIndex): Found['at'] {
-  const range = anchorTarget(index.text, claim.target);
-  if (!range || range.end <= range.start) return null;
-  const { from, to } = index.rangeToPositions(range.start, range.end);
-  return to > from ? { start: range.start, end: range.end, from, to } : null;
-}
-
 function knownIn(index: TextIndex): Map<string, Found> {
   let known = foundIn.get(index);
   if (!known) foundIn.set(index, (known = new Map()));
@@ -63,10 +56,10 @@ function knownIn(index: TextIndex): Map<string, Found> {
 }
 
 function foundFor(claim: Claim, index: TextIndex, known: Map<string, Found>): Found {
-  const shown = !!claim.target?.quote && isShownInCurrentVersion(claim);
+  const shown = isHighlighted(claim);
   let found = known.get(claim.id);
   if (!found || found.target !== claim.target || found.shown !== shown) {
-    found = { target: claim.target, shown, at: shown ? find(claim, index) : null };
+    found = { target: claim.target, shown, at: shown ? highlightPlace(claim.target, index) : null };
     known.set(claim.id, found);
   }
   return found;

@@ -3,19 +3,20 @@
  * current version's ProseMirror JSON, its metadata, and each claim's highlight (id, number in
  * reading order, verdict, ProseMirror positions). Decoding a big article's Y.Doc takes the page
  * over a second; this is JSON it can draw at once (≈ 0.8 MB for 10,000 claims), while the doc syncs
- * behind it and then takes over. Placed exactly as the client places claims
- * (client/src/editor/claim-placement.ts: shared anchoring, numbers over every well-formed claim
- * in reading order, orphans and archived claims not drawn), so the takeover changes nothing on
- * screen. Verdicts and ids only: no rationale, author or any other free text of a claim.
+ * behind it and then takes over. Placed as the client places claims (the shared
+ * `highlightPlace`, numbers over every listed claim in reading order, orphans and archived claims
+ * not drawn), so the takeover changes nothing on screen. Verdicts and ids only: no rationale,
+ * author or any other free text of a claim.
  */
 import * as Y from 'yjs';
 import {
-  anchorTarget,
   articleSchema,
   buildTextIndex,
   claimsMap,
   compareReadingOrder,
-  isShownInCurrentVersion,
+  highlightPlace,
+  isHighlighted,
+  isListedClaim,
   lazyClaim,
   readArticleVersion,
   readMeta,
@@ -53,9 +54,8 @@ function claimsInReadingOrder(doc: Y.Doc): DrawnClaim[] {
   claimsMap(doc).forEach((map) => {
     if (!(map instanceof Y.Map)) return;
     const { claim } = lazyClaim(map);
-    const { id, target } = claim;
-    if (!target?.position || typeof id !== 'string') return;
-    claims.push({ id, target, verdict: claim.verdict, anchor: claim.anchor, createdAt: claim.createdAt });
+    if (!isListedClaim(claim)) return;
+    claims.push({ id: claim.id, target: claim.target, verdict: claim.verdict, anchor: claim.anchor, createdAt: claim.createdAt });
   });
   return claims.sort(compareReadingOrder as (a: DrawnClaim, b: DrawnClaim) => number);
 }
@@ -68,11 +68,8 @@ export function firstPaintOf(documentId: string, doc: Y.Doc): FirstPaint | null 
   const claims = claimsInReadingOrder(doc);
   const highlights: FirstPaintHighlight[] = [];
   claims.forEach((claim, i) => {
-    if (!claim.target.quote || !isShownInCurrentVersion(claim)) return;
-    const range = anchorTarget(index.text, claim.target);
-    if (!range || range.end <= range.start) return;
-    const { from, to } = index.rangeToPositions(range.start, range.end);
-    if (to > from) highlights.push({ id: claim.id, number: i + 1, verdict: claim.verdict, from, to });
+    const at = isHighlighted(claim) ? highlightPlace(claim.target, index) : null;
+    if (at) highlights.push({ id: claim.id, number: i + 1, verdict: claim.verdict, from: at.from, to: at.to });
   });
   return {
     documentId,
