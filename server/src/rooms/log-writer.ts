@@ -5,7 +5,10 @@
  * accepted updates to this writer, which commits them in batches and only then lets each room
  * broadcast, in arrival order. Where the log can (SQLite on a file), batches are written by a
  * worker thread, one at a time: the event loop goes on checking updates while a batch is being
- * made durable, and everything that arrived meanwhile is the next batch. The guarantee is
+ * made durable, and everything that arrived meanwhile is the next batch. A small batch with
+ * nothing in flight is written on the event loop instead: at a newsroom's pace most batches hold
+ * one update, and one commit (≈ 0.6 ms) costs less than handing it to the worker and back — two
+ * thread wake-ups, which on busy cores were the slow tail of the fan-out bench. The guarantee is
  * unchanged: nothing is sent before it is durable.
  */
 import type { BackgroundAppend, UpdateLog } from './types.js';
@@ -25,13 +28,27 @@ interface InFlight {
   settled: boolean;
 }
 
+/** Batches of up to this many updates are written on the event loop when no batch is in flight. */
+const INLINE_BATCH = 8;
+
+export interface LogWriterOptions {
+  /** The largest batch written on the event loop while the worker is idle (default 8; 0: always the worker). */
+  inlineUpTo?: number;
+}
+
 export class LogWriter {
   private queue: Pending[] = [];
   private waiters: (() => void)[] = [];
   private scheduled = false;
   private inFlight: InFlight | null = null;
+  private readonly inlineUpTo: number;
 
-  constructor(private readonly log: UpdateLog) {}
+  constructor(
+    private readonly log: UpdateLog,
+    options: LogWriterOptions = {},
+  ) {
+    this.inlineUpTo = options.inlineUpTo ?? INLINE_BATCH;
+  }
 
   /** Queues `update`; `stored` runs once it is durable, `failed` if it could not be written. */
   write(docId: string, update: Uint8Array, stored: () => void, failed: (error: Error) => void): void {
@@ -78,7 +95,8 @@ export class LogWriter {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.log.appendManyInBackground) this.startBackground();
+      const small = !this.inFlight && this.queue.length <= this.inlineUpTo;
+      if (this.log.appendManyInBackground && !small) this.startBackground();
       else this.flush();
     });
   }
