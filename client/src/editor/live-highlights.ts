@@ -22,31 +22,7 @@ export function livePatch(change: ClaimsChange, index: TextIndex, shows: (claim:
   for (const claim of change.fresh) {
     const at = placeClaim(claim, index);
     if (!at || !shows(claim)) remove.push(claim.id);
-    else upsert.push({ id: claim.id, number: placeIn(change.claims, claim) + 1, verdict: claim.verdict, from: at.from, to: at.to });
+    else upsert.push({ id: claim.id, number: readingOrderIndex(change.claims, claim) + 1, verdict: claim.verdict, from: at.from, to: at.to });
   }
   return { upsert, remove };
-}
-
-/**
- * Where `claim` is in `claims` (reading order, the claim among them): a binary search on its
- * start and end, then a look along the claims at that very place for the claim itself. Unlike
- * `readingOrderIndex`, it never compares strings: it would compare the claim with itself, and
- * the first `localeCompare` in a page sets up the collator (about 20 ms, on the first remote claim).
- */
-function placeIn(claims: readonly Claim[], claim: Claim): number {
-  const { start, end } = claim.target.position;
-  let low = 0;
-  let high = claims.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const at = claims[mid].target.position;
-    if (at.start < start || (at.start === start && at.end > end)) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < claims.length; i++) {
-    if (claims[i] === claim) return i;
-    const at = claims[i].target.position;
-    if (at.start !== start || at.end !== end) break;
-  }
-  return readingOrderIndex(claims, claim);
 }
