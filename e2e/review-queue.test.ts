@@ -39,6 +39,7 @@ describe('reviewing from the keyboard, and finding claims', () => {
     await ann.article.selectWithKeyboard(QUOTE);
     await keys.press('a');
     await ann.article.editor.waitFor();
+    expect(await ann.article.editor.locator('blockquote').innerText()).toBe(QUOTE);
     const verdictField = ann.article.editor.getByLabel('Verdict', { exact: true });
     expect(await keys.hasFocus(verdictField)).toBe(true);
     await keys.press('5');

@@ -13,6 +13,7 @@ import { highlightsPlugin, setHighlights, type ActivatedVia, type Highlight } fr
 import { presencePlugin, setRemoteSelections, type RemoteSelection } from '../editor/presence-plugin.js';
 import { followInPageLink } from '../editor/reveal.js';
 import { chunkedDoc } from '../editor/text-chunks.js';
+import { takeDOMSelection } from '../editor/dom-selection.js';
 import { LIVE_FROM, livePatch } from '../editor/live-highlights.js';
 
 /** Changes touching more claims than this wait for the full update. */
@@ -79,8 +80,11 @@ export function ArticleView(props: ArticleViewProps) {
           event.preventDefault();
           return true;
         },
-        keydown(_view, event) {
-          if (event.key !== 'a' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+        keydown(view, event) {
+          const annotateKey = event.key.toLowerCase() === 'a' && !event.ctrlKey && !event.metaKey && event.altKey === event.shiftKey;
+          if (!annotateKey) return false;
+          takeDOMSelection(view);
+          if (event.altKey) return false; // Alt + Shift + A: the page's shortcut (shortcuts.ts) takes it from here.
           event.preventDefault();
           handlers.current.onAnnotateKey();
           return true;
