@@ -148,27 +148,39 @@ export interface LazyClaim {
  * fields still needed afterwards: reading any other then throws instead of seeing the change.
  */
 export function lazyClaim(map: Y.Map<unknown>): LazyClaim {
-  const cache = new Map<string, unknown>();
-  let kept = false;
-  const claim = new Proxy({} as Claim, {
-    get(_target, key) {
-      if (typeof key !== 'string') return undefined;
-      if (cache.has(key)) return cache.get(key);
-      if (kept) throw new Error(`claim field "${key}" read after the claim changed`);
-      const value = claimField(map, key);
-      cache.set(key, value);
-      return value;
-    },
-    has: (_target, key) => typeof key === 'string' && map.has(key),
-  });
-  return {
-    claim,
-    keep(fields) {
-      for (const field of fields) void (claim as unknown as Record<string, unknown>)[field];
-      kept = true;
-    },
-  };
+  return new LazyClaimReader(map);
 }
+
+/**
+ * The fields read so far sit on the proxy's target; one handler serves every claim. (No
+ * closures made per claim: the check makes one for every update it takes.)
+ */
+class LazyClaimReader implements LazyClaim {
+  readonly claim: Claim;
+  kept = false;
+  readonly read = new Map<string, unknown>();
+
+  constructor(readonly map: Y.Map<unknown>) {
+    this.claim = new Proxy(this, LAZY_FIELDS) as unknown as Claim;
+  }
+
+  keep(fields: Iterable<string>): void {
+    for (const field of fields) void (this.claim as unknown as Record<string, unknown>)[field];
+    this.kept = true;
+  }
+}
+
+const LAZY_FIELDS: ProxyHandler<LazyClaimReader> = {
+  get(reader, key) {
+    if (typeof key !== 'string') return undefined;
+    if (reader.read.has(key)) return reader.read.get(key);
+    if (reader.kept) throw new Error(`claim field "${key}" read after the claim changed`);
+    const value = claimField(reader.map, key);
+    reader.read.set(key, value);
+    return value;
+  },
+  has: (reader, key) => typeof key === 'string' && reader.map.has(key),
+};
 
 /** Orders claims in reading order: by start, the longer (outer) one first. */
 export function compareReadingOrder(a: Claim, b: Claim): number {

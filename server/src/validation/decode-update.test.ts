@@ -38,6 +38,44 @@ describe('reading an update without Yjs classes', () => {
     }
   });
 
+  it('reads every kind of value, and strings short and long, ASCII or not, as Yjs does', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const strings = ['', 'a', 'é', '👩‍⚖️', '\u0000\u007f'];
+    // Around the length up to which ASCII strings are built from their bytes, with the odd one out at the end.
+    for (const length of [62, 63, 64, 65, 200]) strings.push('x'.repeat(length), `${'x'.repeat(length - 1)}é`);
+    const map = doc.getMap('m');
+    strings.forEach((text, i) => map.set(`${text.slice(0, 70)}${i}`, text));
+    doc.getArray('values').push([null, true, false, 0, -1, 2 ** 31, 1.5, 2 ** 53, { 'ключ': ['😀', { '': '' }] }, new Uint8Array([0, 255]), strings]);
+    doc.getText('text').insert(0, strings.join('|'));
+    updates.push(Y.encodeStateAsUpdate(doc));
+    for (const update of updates) {
+      const ours = decodeUpdate(update);
+      const theirs = Y.decodeUpdate(update);
+      ours.structs.forEach((s, i) => {
+        const t = theirs.structs[i];
+        if (s.kind !== 'item' || !(t instanceof Y.Item)) return;
+        expect(s.parentSub).toBe(t.parentSub);
+        if (t.content instanceof Y.ContentAny) expect(s.content).toEqual({ kind: 'any', values: t.content.arr });
+        expect(s.length).toBe(t.length);
+      });
+    }
+  });
+
+  it('refuses a string that is not UTF-8 or runs past the end, as Yjs would', () => {
+    const doc = new Y.Doc();
+    let update: Uint8Array = new Uint8Array();
+    doc.on('update', (u: Uint8Array) => (update = u));
+    doc.getArray('a').push(['abc']);
+    const at = update.indexOf('b'.charCodeAt(0));
+    const invalid = update.slice();
+    invalid[at] = 0xff;
+    expect(() => Y.decodeUpdate(invalid)).toThrow();
+    expect(() => decodeUpdate(invalid)).toThrow();
+    expect(() => decodeUpdate(update.slice(0, at + 1))).toThrow();
+  });
+
   it('throws on truncated input', () => {
     const update = sampleUpdates()[0];
     expect(() => decodeUpdate(update.slice(0, update.length - 3))).toThrow();

@@ -6,6 +6,7 @@
  * DeleteSet.js) and reads item content only as far as the permission rules need it.
  */
 import * as decoding from 'lib0/decoding';
+import { utf8TextDecoder } from 'lib0/string';
 
 export interface StructId {
   client: number;
@@ -55,6 +56,77 @@ const BITS5 = 31;
 
 const readId = (d: decoding.Decoder): StructId => ({ client: decoding.readVarUint(d), clock: decoding.readVarUint(d) });
 
+/** Strings this short are built from their bytes when all ASCII: a TextDecoder call costs more. */
+const SHORT_STRING = 64;
+
+/** lib0's `readVarString`, with short ASCII strings read without TextDecoder (most keys and values are). */
+function readString(d: decoding.Decoder): string {
+  const length = decoding.readVarUint(d);
+  const start = d.pos;
+  const end = start + length;
+  const bytes = d.arr;
+  if (end > bytes.length) throw new Error('string past the end of the update');
+  if (length < SHORT_STRING) {
+    let text = '';
+    let i = start;
+    for (; i < end; i++) {
+      const byte = bytes[i];
+      if (byte > 127) break;
+      text += String.fromCharCode(byte);
+    }
+    if (i === end) {
+      d.pos = end;
+      return text;
+    }
+  }
+  d.pos = end;
+  return utf8TextDecoder!.decode(bytes.subarray(start, end));
+}
+
+/** lib0's `readAny` (the same encoding, and the same values), reading strings with `readString`. */
+function readAny(d: decoding.Decoder): unknown {
+  const type = decoding.readUint8(d);
+  switch (type) {
+    case 127:
+      return undefined;
+    case 126:
+      return null;
+    case 125:
+      return decoding.readVarInt(d);
+    case 124:
+      return decoding.readFloat32(d);
+    case 123:
+      return decoding.readFloat64(d);
+    case 122:
+      return decoding.readBigInt64(d);
+    case 121:
+      return false;
+    case 120:
+      return true;
+    case 119:
+      return readString(d);
+    case 118: {
+      const length = decoding.readVarUint(d);
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i < length; i++) {
+        const key = readString(d);
+        object[key] = readAny(d);
+      }
+      return object;
+    }
+    case 117: {
+      const length = decoding.readVarUint(d);
+      const array: unknown[] = [];
+      for (let i = 0; i < length; i++) array.push(readAny(d));
+      return array;
+    }
+    case 116:
+      return decoding.readVarUint8Array(d);
+    default:
+      throw new Error(`unknown value type ${type}`);
+  }
+}
+
 function readContent(d: decoding.Decoder, info: number): { content: DecodedContent; length: number } {
   switch (info & BITS5) {
     case 1: // ContentDeleted
@@ -62,7 +134,7 @@ function readContent(d: decoding.Decoder, info: number): { content: DecodedConte
     case 2: {
       // ContentJSON
       const len = decoding.readVarUint(d);
-      for (let i = 0; i < len; i++) decoding.readVarString(d);
+      for (let i = 0; i < len; i++) readString(d);
       return { content: { kind: 'other' }, length: len };
     }
     case 3: // ContentBinary
@@ -70,31 +142,31 @@ function readContent(d: decoding.Decoder, info: number): { content: DecodedConte
       return { content: { kind: 'other' }, length: 1 };
     case 4: {
       // ContentString: its length counts UTF-16 code units, as JavaScript strings do
-      const str = decoding.readVarString(d);
+      const str = readString(d);
       return { content: { kind: 'other' }, length: str.length };
     }
     case 5: // ContentEmbed
-      decoding.readVarString(d);
+      readString(d);
       return { content: { kind: 'other' }, length: 1 };
     case 6: // ContentFormat
-      decoding.readVarString(d);
-      decoding.readVarString(d);
+      readString(d);
+      readString(d);
       return { content: { kind: 'other' }, length: 1 };
     case 7: {
       // ContentType
       const typeRef = decoding.readVarUint(d);
-      if (typeRef === 3 || typeRef === 5) decoding.readVarString(d);
+      if (typeRef === 3 || typeRef === 5) readString(d);
       return { content: { kind: 'type', typeRef }, length: 1 };
     }
     case 8: {
       // ContentAny
       const len = decoding.readVarUint(d);
       const values: unknown[] = [];
-      for (let i = 0; i < len; i++) values.push(decoding.readAny(d));
+      for (let i = 0; i < len; i++) values.push(readAny(d));
       return { content: { kind: 'any', values }, length: len };
     }
     case 9: // ContentDoc
-      decoding.readVarString(d);
+      readString(d);
       decoding.readAny(d);
       return { content: { kind: 'other' }, length: 1 };
     default:
@@ -122,8 +194,8 @@ export function decodeUpdate(update: Uint8Array): DecodedUpdate {
         const origin = (info & BIT8) === BIT8 ? readId(d) : null;
         const rightOrigin = (info & BIT7) === BIT7 ? readId(d) : null;
         const cantCopyParentInfo = (info & (BIT7 | BIT8)) === 0;
-        const parent = cantCopyParentInfo ? (decoding.readVarUint(d) === 1 ? decoding.readVarString(d) : readId(d)) : null;
-        const parentSub = cantCopyParentInfo && (info & BIT6) === BIT6 ? decoding.readVarString(d) : null;
+        const parent = cantCopyParentInfo ? (decoding.readVarUint(d) === 1 ? readString(d) : readId(d)) : null;
+        const parentSub = cantCopyParentInfo && (info & BIT6) === BIT6 ? readString(d) : null;
         const { content, length } = readContent(d, info);
         structs.push({ kind: 'item', id, length, origin, rightOrigin, parent, parentSub, content });
         clock += length;
