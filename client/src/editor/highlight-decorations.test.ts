@@ -3,7 +3,6 @@ import type { DecorationSet } from 'prosemirror-view';
 import { seedDoc } from '../test/seed-article.js';
 import { buildHighlightDecorations, patchHighlightDecorations, patchedHighlights, updateHighlightDecorations, type Highlight, type PatchedHighlights } from './highlight-decorations.js';
 
-const noop = { onActivate: () => {} };
 const size = seedDoc.content.size;
 
 /** What a reader sees: at each position, the claims covering it and how it is marked; and every badge. */
@@ -39,7 +38,7 @@ describe('highlight decorations, updated in place', () => {
     const next = random(7);
     let highlights = Array.from({ length: 60 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
     let focusedId: string | null = null;
-    let set = buildHighlightDecorations(seedDoc, highlights, focusedId, noop, records);
+    let set = buildHighlightDecorations(seedDoc, highlights, focusedId, records);
     for (let round = 0; round < 60; round++) {
       const after = highlights.filter(() => next() > 0.05).map((h) => (next() < 0.05 ? { ...someHighlight(next, h.id, h.number) } : h));
       if (next() < 0.3) after.push(someHighlight(next, `n${round}`, 100 + round));
@@ -47,8 +46,8 @@ describe('highlight decorations, updated in place', () => {
       // A claim early in reading order renumbers every claim after it.
       if (next() < 0.3) after.forEach((h, i) => i % 3 && (after[i] = { ...h, number: h.number + 1 }));
       const focused: string | null = next() < 0.4 ? (after[Math.floor(next() * after.length)]?.id ?? null) : focusedId;
-      set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, noop, records);
-      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, after, focused, noop)));
+      set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, records);
+      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, after, focused)));
       highlights = after;
       focusedId = focused;
     }
@@ -57,9 +56,9 @@ describe('highlight decorations, updated in place', () => {
   it('keeps the decorations of claims that did not change', () => {
     const next = random(3);
     const highlights = Array.from({ length: 30 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
-    const set = buildHighlightDecorations(seedDoc, highlights, null, noop);
+    const set = buildHighlightDecorations(seedDoc, highlights, null);
     const added = someHighlight(next, 'new', 31);
-    const updated = updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights, added], focusedId: null }, noop);
+    const updated = updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights, added], focusedId: null });
     // find() copies decorations; the spec is what stays the very same object.
     const kept = set.find().filter((d) => d.spec.claimId).map((d) => d.spec);
     const specs = updated.find().map((d) => d.spec);
@@ -68,15 +67,15 @@ describe('highlight decorations, updated in place', () => {
 
   it('returns the very same set when nothing changed', () => {
     const highlights = [someHighlight(random(1), 'a', 1)];
-    const set = buildHighlightDecorations(seedDoc, highlights, null, noop);
-    expect(updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights], focusedId: null }, noop)).toBe(set);
+    const set = buildHighlightDecorations(seedDoc, highlights, null);
+    expect(updateHighlightDecorations(seedDoc, set, { highlights, focusedId: null }, { highlights: [...highlights], focusedId: null })).toBe(set);
   });
 
   it('draws patched claims (added, moved, removed) as a whole rebuild would, and the next full update agrees', () => {
     const next = random(11);
     const records = new Map();
     const highlights = Array.from({ length: 60 }, (_, i) => someHighlight(next, `c${i}`, i + 1));
-    let set = buildHighlightDecorations(seedDoc, highlights, null, noop, records);
+    let set = buildHighlightDecorations(seedDoc, highlights, null, records);
     let patched: PatchedHighlights | undefined;
     for (let round = 0; round < 20; round++) {
       const drawnNow = patchedHighlights(highlights, patched);
@@ -84,15 +83,15 @@ describe('highlight decorations, updated in place', () => {
       const gone = drawnNow[Math.floor(next() * drawnNow.length)];
       const upsert = [someHighlight(next, `n${round}`, 100 + round)];
       if (moved.id !== gone.id) upsert.push({ ...someHighlight(next, moved.id, moved.number), verdict: 'false' });
-      const result = patchHighlightDecorations(seedDoc, set, { highlights, patched, focusedId: null }, { upsert, remove: [gone.id] }, noop, records);
+      const result = patchHighlightDecorations(seedDoc, set, { highlights, patched, focusedId: null }, { upsert, remove: [gone.id] }, records);
       set = result.decorations;
       patched = result.patched;
       const expected = patchedHighlights(highlights, patched);
       expect(expected.some((h) => h.id === gone.id)).toBe(false);
-      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, expected, null, noop)));
+      expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, expected, null)));
     }
     const final = patchedHighlights(highlights, patched).map((h, i) => ({ ...h, number: i + 1 }));
-    set = updateHighlightDecorations(seedDoc, set, { highlights: patchedHighlights(highlights, patched), focusedId: null }, { highlights: final, focusedId: null }, noop, records);
-    expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, final, null, noop)));
+    set = updateHighlightDecorations(seedDoc, set, { highlights: patchedHighlights(highlights, patched), focusedId: null }, { highlights: final, focusedId: null }, records);
+    expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, final, null)));
   });
 });

@@ -50,23 +50,18 @@ function badgeText(record: BadgeRecord): string {
   return `${record.number} ${verdict(record.verdict).icon}`;
 }
 
-function badge(h: Highlight, record: BadgeRecord, focused: boolean, options: HighlightsOptions): (view: EditorView) => HTMLElement {
+function badge(h: Highlight, record: BadgeRecord, focused: boolean): (view: EditorView) => HTMLElement {
   return (view) => {
+    // One element with its text, the name in aria-label, and no listener of its own: a page may
+    // hold ten thousand badges, and the plugin hears their clicks on the article (highlights-plugin.ts).
     const button = view.dom.ownerDocument.createElement('button');
     button.type = 'button';
     button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
-    button.dataset.claimId = h.id;
+    button.setAttribute('data-claim-id', h.id);
     const label = badgeLabel(record.number, record.verdict);
     button.setAttribute('aria-label', label);
     button.title = label;
-    const text = view.dom.ownerDocument.createElement('span');
-    text.setAttribute('aria-hidden', 'true');
-    text.textContent = badgeText(record);
-    button.append(text);
-    button.addEventListener('click', (event) => {
-      event.preventDefault();
-      options.onActivate(h.id, 'badge');
-    });
+    button.textContent = badgeText(record);
     record.button = button;
     return button;
   };
@@ -74,11 +69,11 @@ function badge(h: Highlight, record: BadgeRecord, focused: boolean, options: Hig
 
 let badges = 0;
 
-function badgeDecoration(h: Highlight, focusedId: string | null, options: HighlightsOptions, records: BadgeRecords): Decoration {
+function badgeDecoration(h: Highlight, focusedId: string | null, records: BadgeRecords): Decoration {
   const focused = h.id === focusedId;
   const record: BadgeRecord = { number: h.number, verdict: h.verdict, highlight: h };
   records.set(h.id, record);
-  return Decoration.widget(h.from, badge(h, record, focused, options), {
+  return Decoration.widget(h.from, badge(h, record, focused), {
     side: -1,
     // Unique per record, so a button is only ever reused by the decoration that renumbers it.
     key: `badge:${h.id}:${++badges}`,
@@ -176,7 +171,7 @@ function writeBadge(record: BadgeRecord): void {
   if (!button || button.getAttribute('aria-label') === label) return;
   button.setAttribute('aria-label', label);
   button.title = label;
-  if (button.firstElementChild) button.firstElementChild.textContent = badgeText(record);
+  button.textContent = badgeText(record);
 }
 
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
@@ -209,13 +204,12 @@ export function buildHighlightDecorations(
   doc: Node,
   highlights: readonly Highlight[],
   focusedId: string | null,
-  options: HighlightsOptions,
   records: BadgeRecords = new Map(),
 ): DecorationSet {
   const valid = validHighlights(doc, highlights);
   const decorations = pieceDecorations(valid, focusedId);
   records.clear();
-  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, options, records));
+  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, records));
   return DecorationSet.create(doc, decorations);
 }
 
@@ -236,7 +230,6 @@ export function updateHighlightDecorations(
   set: DecorationSet,
   before: { highlights: readonly Highlight[]; focusedId: string | null },
   after: { highlights: readonly Highlight[]; focusedId: string | null },
-  options: HighlightsOptions,
   records: BadgeRecords = new Map(),
 ): DecorationSet {
   const old = new Map(validHighlights(doc, before.highlights).map((h) => [h.id, h]));
@@ -253,11 +246,11 @@ export function updateHighlightDecorations(
     else if (was.number !== h.number) renumbered.push(h);
   }
   for (const [id, was] of old) changed.set(id, { was });
-  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, options, records);
+  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, records);
   // Numbers follow reading order, which a claim that stays in place keeps: its pieces stay too.
   renumberBadges(set, records, renumbered);
   const overlapping = (from: number, to: number) => next.filter((h) => h.from < to && h.to > from);
-  return redrawClaims(doc, set, changed, overlapping, after.focusedId, options, records);
+  return redrawClaims(doc, set, changed, overlapping, after.focusedId, records);
 }
 
 type Changes = Map<string, { was?: Highlight; now?: Highlight }>;
@@ -269,7 +262,6 @@ function redrawClaims(
   changed: Changes,
   overlapping: (from: number, to: number) => readonly Highlight[],
   focusedId: string | null,
-  options: HighlightsOptions,
   records: BadgeRecords,
 ): DecorationSet {
   if (changed.size === 0) return set;
@@ -299,7 +291,7 @@ function redrawClaims(
   for (const stretch of stretches) {
     added.push(...pieceDecorations(overlapping(stretch.from, stretch.to), focusedId, stretch));
   }
-  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, focusedId, options, records));
+  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, focusedId, records));
   return set.remove([...removed]).add(doc, added);
 }
 
@@ -333,7 +325,6 @@ export function patchHighlightDecorations(
   set: DecorationSet,
   before: { highlights: readonly Highlight[]; patched?: PatchedHighlights; focusedId: string | null },
   patch: HighlightsPatch,
-  options: HighlightsOptions,
   records: BadgeRecords,
 ): { decorations: DecorationSet; patched: PatchedHighlights } {
   const patched = new Map(before.patched);
@@ -366,7 +357,7 @@ export function patchHighlightDecorations(
     return validHighlights(doc, found);
   };
   if (changed.size) holdRelabellingUntilPainted();
-  return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, options, records), patched };
+  return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, records), patched };
 }
 
 /** Overlapping or touching ranges joined, in order. */

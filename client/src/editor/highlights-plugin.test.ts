@@ -19,7 +19,7 @@ describe('highlights plugin', () => {
   it('highlights a claim on the seed article exactly over its quote, with a badge at its start', () => {
     const quote = 'both the United States and Russia voted against a resolution';
     const [h] = highlightsOf([{ quote, verdict: 'true' }]);
-    const decos = buildHighlightDecorations(seedDoc, [h], null, noop).find();
+    const decos = buildHighlightDecorations(seedDoc, [h], null).find();
     const [inline] = inlines(decos);
     expect(seedDoc.textBetween(inline.from, inline.to)).toBe(quote);
     expect(inline.spec.classes).toContain('verdict-true');
@@ -32,7 +32,7 @@ describe('highlights plugin', () => {
       { quote: 'both the United States and Russia voted against a resolution', verdict: 'mixed' },
       { quote: 'Russia voted against', verdict: 'false' },
     ]);
-    const decos = inlines(buildHighlightDecorations(seedDoc, [outer, inner], null, noop).find());
+    const decos = inlines(buildHighlightDecorations(seedDoc, [outer, inner], null).find());
     expect(decos.map((d) => seedDoc.textBetween(d.from, d.to))).toEqual(['both the United States and ', 'Russia voted against', ' a resolution']);
     expect(decos.map((d) => d.spec.claimIds)).toEqual([[outer.id], [inner.id, outer.id], [outer.id]]);
     expect(decos[1].spec.classes).toEqual(expect.arrayContaining(['verdict-false', 'claim-highlight--nested']));
@@ -43,7 +43,7 @@ describe('highlights plugin', () => {
       { quote: 'UNITED NATIONS,New York', verdict: 'true' },
       { quote: 'UNITED NATIONS', verdict: 'unverifiable' },
     ]);
-    const labels = badges(buildHighlightDecorations(seedDoc, hs, null, noop).find()).map((d) => d.spec.label);
+    const labels = badges(buildHighlightDecorations(seedDoc, hs, null).find()).map((d) => d.spec.label);
     expect(labels.sort()).toEqual(['Claim 1: True', 'Claim 2: Unverifiable']);
   });
 
@@ -52,7 +52,7 @@ describe('highlights plugin', () => {
       { quote: 'both the United States and Russia voted against a resolution', verdict: 'mixed' },
       { quote: 'Russia voted against', verdict: 'false' },
     ]);
-    const decos = inlines(buildHighlightDecorations(seedDoc, [outer, inner], inner.id, noop).find());
+    const decos = inlines(buildHighlightDecorations(seedDoc, [outer, inner], inner.id).find());
     expect(decos.map((d) => d.spec.classes.includes('claim-highlight--focused'))).toEqual([false, true, false]);
   });
 

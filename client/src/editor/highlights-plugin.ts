@@ -61,6 +61,12 @@ export function claimIdAt(target: EventTarget | null): string | null {
   return element?.getAttribute('data-claim-ids')?.split(' ')[0] || null;
 }
 
+/** The claim whose badge (in `root`) holds the clicked element, if any. */
+export function badgeIdAt(root: Element, target: EventTarget | null): string | null {
+  const badge = (target as Element | null)?.closest?.('.claim-badge');
+  return badge && root.contains(badge) ? badge.getAttribute('data-claim-id') : null;
+}
+
 /** The highlights plugin; `options.onActivate` hears which claim a reader picked in the text. */
 export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsState> {
   const records: BadgeRecords = new Map();
@@ -71,15 +77,15 @@ export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsS
       apply(tr, value, _old, state) {
         const update = tr.getMeta(highlightsKey) as HighlightsUpdate | undefined;
         if (update?.patch && !value.mapped) {
-          return { ...value, ...patchHighlightDecorations(state.doc, value.decorations, value, update.patch, options, records) };
+          return { ...value, ...patchHighlightDecorations(state.doc, value.decorations, value, update.patch, records) };
         }
         if (update) {
           const drawn = { highlights: patchedHighlights(value.highlights, value.patched), focusedId: value.focusedId };
           const highlights = update.highlights ?? drawn.highlights;
           const focusedId = update.focusedId !== undefined ? update.focusedId : value.focusedId;
           const decorations = value.mapped
-            ? buildHighlightDecorations(state.doc, highlights, focusedId, options, records)
-            : updateHighlightDecorations(state.doc, value.decorations, drawn, { highlights, focusedId }, options, records);
+            ? buildHighlightDecorations(state.doc, highlights, focusedId, records)
+            : updateHighlightDecorations(state.doc, value.decorations, drawn, { highlights, focusedId }, records);
           return { highlights, focusedId, decorations };
         }
         return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), mapped: true } : value;
@@ -87,7 +93,15 @@ export function highlightsPlugin(options: HighlightsOptions): Plugin<HighlightsS
     },
     view(view) {
       adoptVerdictColours(view.dom.ownerDocument);
-      return {};
+      // Every badge's click, heard once here rather than by a listener on each button.
+      const onBadgeClick = (event: MouseEvent) => {
+        const id = badgeIdAt(view.dom, event.target);
+        if (!id) return;
+        event.preventDefault();
+        options.onActivate(id, 'badge');
+      };
+      view.dom.addEventListener('click', onBadgeClick);
+      return { destroy: () => view.dom.removeEventListener('click', onBadgeClick) };
     },
     props: {
       decorations: (state) => highlightsKey.getState(state)?.decorations,
