@@ -52,6 +52,8 @@ describe.concurrent('the benchmark', () => {
     expect(result.checkedCpuMs).toBeGreaterThan(0);
     expect(result.uncheckedCpuMs).toBeGreaterThan(0);
     expect(Number.isFinite(result.overhead)).toBe(true);
+    expect(result.pairs).toHaveLength(1);
+    expect(result.overhead).toBeCloseTo(result.pairs[0].checked.used / result.pairs[0].unchecked.used - 1);
   }, 60_000);
 
   it('times the three exporters on the seed article with generated claims', () => {

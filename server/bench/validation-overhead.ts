@@ -2,7 +2,7 @@
  * What the per-update permission checks cost: server CPU time (read from /proc) to accept N
  * small claim updates sent over a real websocket, stored in the SQLite log and broadcast to a
  * second person in the room — with the checks on, and with the same server started with
- * them off. Each run uses a fresh server process; the modes alternate; medians are reported.
+ * them off. Each run uses a fresh server process; the modes run in back-to-back pairs.
  */
 import * as Y from 'yjs';
 import { createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
@@ -19,6 +19,13 @@ export interface OverheadResult {
   checkedMainMs: number;
   uncheckedMainMs: number;
   mainOverhead: number;
+  /** Each run's pair, checked and unchecked back to back (process, main thread). */
+  pairs: { checked: CpuUse; unchecked: CpuUse }[];
+}
+
+interface CpuUse {
+  used: number;
+  mainThread: number;
 }
 
 const WARM_UP = 1_000;
@@ -45,7 +52,7 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
   return { updates: updates.slice(0, n), stateVector, claims };
 }
 
-async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used: number; mainThread: number }> {
+async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<CpuUse> {
   const server = await startBenchServer(mode);
   try {
     const token = await adminToken(server.url);
@@ -79,25 +86,29 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<{ used:
   }
 }
 
-/** Measures checked vs unchecked acceptance of `updates` updates, `runs` times each (median). */
-export async function measureValidationOverhead(updates = 10_000, runs = 5): Promise<OverheadResult> {
-  const results = { checked: [] as { used: number; mainThread: number }[], unchecked: [] as { used: number; mainThread: number }[] };
+/**
+ * Measures checked vs unchecked acceptance of `updates` updates, `runs` times each. The two
+ * modes run back to back in each pair (alternating which goes first), and the overhead is the
+ * median of the pairs' ratios: this machine's speed drifts by ±20 % over a minute, and a pair
+ * sees the same machine.
+ */
+export async function measureValidationOverhead(updates = 10_000, runs = 7): Promise<OverheadResult> {
+  const pairs: { checked: CpuUse; unchecked: CpuUse }[] = [];
   for (let run = 0; run < runs; run++) {
     const order = run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const);
-    for (const mode of order) results[mode].push(await oneRun(mode, updates));
+    const pair: Partial<Record<'checked' | 'unchecked', CpuUse>> = {};
+    for (const mode of order) pair[mode] = await oneRun(mode, updates);
+    pairs.push({ checked: pair.checked!, unchecked: pair.unchecked! });
   }
-  const checkedCpuMs = median(results.checked.map((r) => r.used));
-  const uncheckedCpuMs = median(results.unchecked.map((r) => r.used));
-  const checkedMainMs = median(results.checked.map((r) => r.mainThread));
-  const uncheckedMainMs = median(results.unchecked.map((r) => r.mainThread));
   return {
     updates,
     runs,
-    checkedCpuMs,
-    uncheckedCpuMs,
-    overhead: checkedCpuMs / uncheckedCpuMs - 1,
-    checkedMainMs,
-    uncheckedMainMs,
-    mainOverhead: checkedMainMs / uncheckedMainMs - 1,
+    checkedCpuMs: median(pairs.map((p) => p.checked.used)),
+    uncheckedCpuMs: median(pairs.map((p) => p.unchecked.used)),
+    overhead: median(pairs.map((p) => p.checked.used / p.unchecked.used - 1)),
+    checkedMainMs: median(pairs.map((p) => p.checked.mainThread)),
+    uncheckedMainMs: median(pairs.map((p) => p.unchecked.mainThread)),
+    mainOverhead: median(pairs.map((p) => p.checked.mainThread / p.unchecked.mainThread - 1)),
+    pairs,
   };
 }

@@ -56,31 +56,29 @@ const BITS5 = 31;
 
 const readId = (d: decoding.Decoder): StructId => ({ client: decoding.readVarUint(d), clock: decoding.readVarUint(d) });
 
-/** Strings this short are built from their bytes when all ASCII: a TextDecoder call costs more. */
-const SHORT_STRING = 64;
-
-/** lib0's `readVarString`, with short ASCII strings read without TextDecoder (most keys and values are). */
+/** lib0's `readVarString`, with ASCII strings read as Latin-1 (the same characters): a TextDecoder call costs more. */
 function readString(d: decoding.Decoder): string {
   const length = decoding.readVarUint(d);
   const start = d.pos;
   const end = start + length;
   const bytes = d.arr;
   if (end > bytes.length) throw new Error('string past the end of the update');
-  if (length < SHORT_STRING) {
-    let text = '';
-    let i = start;
-    for (; i < end; i++) {
-      const byte = bytes[i];
-      if (byte > 127) break;
-      text += String.fromCharCode(byte);
-    }
-    if (i === end) {
-      d.pos = end;
-      return text;
-    }
-  }
   d.pos = end;
-  return utf8TextDecoder!.decode(bytes.subarray(start, end));
+  let i = start;
+  while (i < end && bytes[i] < 128) i++;
+  return i === end ? bufferOf(bytes).toString('latin1', start, end) : utf8TextDecoder!.decode(bytes.subarray(start, end));
+}
+
+let lastBytes: Uint8Array | null = null;
+let lastBuffer: Buffer | null = null;
+
+/** A Buffer over the same memory as `bytes`, made once per update read. */
+function bufferOf(bytes: Uint8Array): Buffer {
+  if (bytes !== lastBytes) {
+    lastBytes = bytes;
+    lastBuffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return lastBuffer!;
 }
 
 /** lib0's `readAny` (the same encoding, and the same values), reading strings with `readString`. */
@@ -176,7 +174,14 @@ function readContent(d: decoding.Decoder, info: number): { content: DecodedConte
 
 /** Decodes a v1 update; throws on malformed input. */
 export function decodeUpdate(update: Uint8Array): DecodedUpdate {
-  const d = decoding.createDecoder(update);
+  try {
+    return readUpdate(decoding.createDecoder(update));
+  } finally {
+    lastBytes = lastBuffer = null; // the update is not kept alive by the reader
+  }
+}
+
+function readUpdate(d: decoding.Decoder): DecodedUpdate {
   const structs: DecodedStruct[] = [];
   const clients = decoding.readVarUint(d);
   for (let c = 0; c < clients; c++) {
