@@ -216,7 +216,8 @@ const memory: Scenario = {
         {
           scenario: `Memory: server RSS per loaded article (seed + ${r.claimsPerArticle} claims), ${n(r.articles)} loaded and synced, at rest (no write in the last 30 s), after a full GC`,
           runs,
-          figure: `${kB(r.perArticleBytes)} (V8 heap ${kB(r.perArticle.heapUsed)})`,
+          // RSS may fall while articles load (the allocator hands back pages of the warm-up): say so rather than show a negative cost.
+          figure: r.perArticleBytes < 0 ? `< 0 kB: RSS fell by ${kB(-r.perArticleBytes)} per article (V8 heap ${kB(r.perArticle.heapUsed)})` : `${kB(r.perArticleBytes)} (V8 heap ${kB(r.perArticle.heapUsed)})`,
           ...noReference,
           target: '≤ 100 kB',
           met: r.perArticleBytes <= 100_000,
