@@ -62,7 +62,7 @@ export function claimIdAt(target: EventTarget | null): string | null {
 }
 
 /** The claim whose badge (in `root`) holds the clicked element, if any. */
-export function badgeIdAt(root: Element, target: EventTarget | null): string | null {
+function badgeIdAt(root: Element, target: EventTarget | null): string | null {
   const badge = (target as Element | null)?.closest?.('.claim-badge');
   return badge && root.contains(badge) ? badge.getAttribute('data-claim-id') : null;
 }
