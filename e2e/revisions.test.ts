@@ -87,7 +87,7 @@ describe('revisions of an article', () => {
     const theirs = new TriagePanel(reviewer.page);
     await theirs.region.waitFor({ state: 'detached' });
     await expect.poll(() => reviewer.article.badges.count()).toBe(3);
-    await reviewer.article.text.locator('[data-claim-ids]').filter({ hasText: 'The interim US representative explained the vote' }).first().waitFor();
+    await reviewer.article.text.locator('.claim-highlight').filter({ hasText: 'The interim US representative explained the vote' }).first().waitFor();
   });
 
   it('shows an earlier version read-only, with the claims where they were then', async () => {
@@ -99,7 +99,7 @@ describe('revisions of an article', () => {
     await expect.poll(() => author.article.badges.count()).toBe(3);
     expect(await author.article.annotateButton.count()).toBe(0);
     expect(await author.page.getByRole('button', { name: /^Edit claim/ }).count()).toBe(0);
-    const dorothy = author.article.text.locator('[data-claim-ids]').filter({ hasText: 'the interim representative who spoke' });
+    const dorothy = author.article.text.locator('.claim-highlight').filter({ hasText: 'the interim representative who spoke' });
     expect(await dorothy.count()).toBeGreaterThan(0);
 
     await versions.show(2);

@@ -191,9 +191,12 @@ export class ArticlePage {
     return id;
   }
 
-  /** The highlighted stretches of text covered by claim `n` (several when other claims overlap it). */
+  /**
+   * The highlighted piece of text where claim `n`'s highlight starts (the page names a claim
+   * only there; other claims may cut its highlight into more pieces after it).
+   */
   async highlight(n: number): Promise<Locator> {
-    return this.text.locator(`[data-claim-ids~="${await this.claimId(n)}"]`);
+    return this.text.locator(`[data-claims-starting~="${await this.claimId(n)}"]`);
   }
 
   /** Whether claim `n`'s highlight is drawn as the focused one. */

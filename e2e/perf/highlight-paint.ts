@@ -92,7 +92,7 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
           await profiler?.start();
           remote.push(...(await timeRemoteClaims(page, server.url, docId, token, me, size.remoteClaims)));
           if (process.env.BENCH_BROWSER_TIMINGS) console.log(`badge buttons added during the remote claims: ${(await probe()).badgesAddedSince}`);
-          await expectBadgesNumbered(page, size.claims + size.remoteClaims);
+          await expectClaimsDrawn(page, size.claims + size.remoteClaims);
           await profiler?.save('remote-claims');
         }
       } finally {
@@ -141,9 +141,13 @@ async function printTimings(page: import('playwright-core').Page, probe: Probe):
       .getEntriesByType('resource')
       .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name.replace(win.location.origin, '')}`);
   });
+  const drawn = await page.evaluate(() => {
+    const win = globalThis as unknown as PageGlobals;
+    return `${win.document.querySelectorAll('.claim-highlight').length} highlight pieces, ${win.document.querySelectorAll('.claim-badge').length} badges`;
+  });
   const messages = probe.largeMessages.map((m) => `${Math.round(m.at)} ms (${(m.size / 1e6).toFixed(1)} MB)`);
   console.log(
-    [`requests:`, ...requests, `sockets opened: ${probe.sockets.map(Math.round).join(', ')} ms`, `large messages: ${messages.join(', ')}`, `painted: ${Math.round(probe.allPaintedAt!)} ms`].join('\n  '),
+    [`requests:`, ...requests, `sockets opened: ${probe.sockets.map(Math.round).join(', ')} ms`, `large messages: ${messages.join(', ')}`, `painted: ${Math.round(probe.allPaintedAt!)} ms`, `drawn: ${drawn}`].join('\n  '),
   );
 }
 
@@ -165,16 +169,20 @@ async function liveDocTookOver(page: import('playwright-core').Page): Promise<nu
 }
 
 /**
- * The figures count only if the page drew the claims right: once it has settled, one badge per
- * claim, numbered 1 to `count` (renumbering after a remote claim finishes in later tasks).
+ * The figures count only if the page drew the claims right: once it has settled, the highlight
+ * of every one of `count` claims starts in the text, and the badges drawn (those near the
+ * viewport) carry distinct numbers from 1 to `count` (renumbering after a remote claim
+ * finishes in later tasks).
  */
-async function expectBadgesNumbered(page: import('playwright-core').Page, count: number): Promise<void> {
+async function expectClaimsDrawn(page: import('playwright-core').Page, count: number): Promise<void> {
   await page.waitForFunction(
     (expected) => {
       const win = globalThis as unknown as PageGlobals;
+      const starting = new Set<string>();
+      for (const piece of Array.from(win.document.querySelectorAll('[data-claims-starting]'))) for (const id of piece.getAttribute('data-claims-starting')!.split(' ')) starting.add(id);
       const numbers = Array.from(win.document.querySelectorAll('.claim-badge'), (b) => Number(/^Claim (\d+):/.exec(b.getAttribute('aria-label') ?? '')?.[1]));
-      const seen = new Set(numbers);
-      return numbers.length === expected && seen.size === expected && numbers.every((n) => n >= 1 && n <= expected);
+      const distinct = new Set(numbers).size === numbers.length;
+      return starting.size === expected && numbers.length > 0 && distinct && numbers.every((n) => n >= 1 && n <= expected);
     },
     count,
     { timeout: 20_000, polling: 200 },

@@ -2,13 +2,14 @@
  * Runs in the page before the app (injected with addInitScript; read as text by
  * highlight-paint.ts, so the bench's Node code needs no DOM types). It records, on the page's
  * own clock (performance.now(), 0 = navigation start):
- * - when all `expected` claim badges are in the DOM and a frame has been painted after that;
+ * - when the highlights of all `expected` claims are in the DOM and a frame has been painted after that;
  * - for each claim id the bench announces (window.__paintProbe.expect(id)): when the websocket
  *   message carrying it arrived (a listener added before the app's own, spotting the id in the
- *   frame's bytes) and when its badge was in the DOM and painted.
+ *   frame's bytes) and when its highlight was in the DOM and painted.
  * "Painted" = requestAnimationFrame (the frame is about to be drawn) then setTimeout 0 (it has
- * been drawn). Highlights are ProseMirror decorations: every claim gets exactly one
- * `.claim-badge` button with data-claim-id, so counting badges counts painted claims.
+ * been drawn). Highlights are ProseMirror decorations: the piece of text where a claim's
+ * highlight starts names it in `data-claims-starting`, so the ids named there are the claims
+ * painted. (Badges are drawn only near the viewport on a long article; they are not counted.)
  */
 /* global window, document, requestAnimationFrame, MutationObserver */
 (() => {
@@ -46,22 +47,39 @@
     }
   };
 
-  const badges = document.getElementsByClassName('claim-badge');
+  const pieces = document.getElementsByClassName('claim-highlight');
+  /**
+   * How many claims have the start of their highlight in the page, checked in the same task as
+   * the mutation, so its cost is timed too. A piece cut by the text's marks names its claims on
+   * each of its elements: the names are collected, not counted.
+   */
+  const claimsPainted = () => {
+    const ids = new Set();
+    for (const piece of document.querySelectorAll('[data-claims-starting]')) for (const id of piece.getAttribute('data-claims-starting').split(' ')) ids.add(id);
+    return ids.size;
+  };
   let allSeen = false;
+  /** A remote claim's highlight may start on a piece of text already drawn, which then only gains the attribute. */
+  const startings = new MutationObserver(() => seePending());
   new MutationObserver((records) => {
     if (allSeen) for (const record of records) for (const node of record.addedNodes) if (node.classList?.contains('claim-badge')) probe.badgesAddedSince++;
-    if (!allSeen && badges.length >= expected) {
+    if (!allSeen && pieces.length > 0 && claimsPainted() >= expected) {
       allSeen = true;
       afterPaint(() => (probe.allPaintedAt = performance.now()));
+      startings.observe(document, { subtree: true, attributeFilter: ['data-claims-starting'] });
     }
+    seePending();
+  }).observe(document, { childList: true, subtree: true });
+
+  function seePending() {
     for (const [id, entry] of pending) {
       if (entry.seen || entry.arrivedAt === undefined) continue;
-      if (!document.querySelector(`.claim-badge[data-claim-id="${id}"]`)) continue;
+      if (!document.querySelector(`.claim-highlight[data-claims-starting~="${id}"]`)) continue;
       entry.seen = true;
       afterPaint(() => {
         probe.remote[id] = performance.now() - entry.arrivedAt;
         pending.delete(id);
       });
     }
-  }).observe(document, { childList: true, subtree: true });
+  }
 })();

@@ -159,7 +159,7 @@ const exportScenario: Scenario = {
 const browser: Scenario = {
   name: 'browser',
   async run(quick) {
-    const r = await measureHighlightPaint(quick ? { claims: 500, runs: 1, remoteClaims: 5 } : { claims: 10_000, runs: 3, remoteClaims: 21 });
+    const r = await measureHighlightPaint(quick ? { claims: 500, runs: 1, remoteClaims: 5 } : { claims: 10_000, runs: 5, remoteClaims: 21 });
     const what = `Headless Chromium, the seed article with ${n(r.claims)} claims`;
     return {
       rows: [

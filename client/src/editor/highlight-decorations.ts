@@ -1,22 +1,16 @@
 /**
  * The decorations that draw claims in the article: one inline decoration per piece of text
- * (see highlight-segments.ts), styled by its innermost claim, and one badge button per claim at
- * its start. Built whole once; after that only the claims that changed (and the pieces of text
- * they touch) are redone, so a remote claim costs about as much as one claim, not ten thousand.
+ * (see highlight-segments.ts), styled by its innermost claim, and a badge button at each claim's
+ * start (badges.ts), drawn where `shown` says. Built whole once; after that only the claims
+ * that changed (and the pieces of text they touch) are redone, so a remote claim costs about as
+ * much as one claim, not ten thousand.
  */
-import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { verdict, type VerdictId } from '@factdesk/shared';
+import { badgeDecoration, holdRelabellingUntilPainted, recordBadge, renumberBadges, type BadgeRecords, type Highlight } from './badges.js';
 import { highlightSegments } from './highlight-segments.js';
 
-/** One claim to show: its number, verdict and where it is. */
-export interface Highlight {
-  id: string;
-  number: number;
-  verdict: VerdictId;
-  from: number;
-  to: number;
-}
+export { badgeLabel, type BadgeRecords, type Highlight } from './badges.js';
 
 /** How a claim was picked in the text: by clicking its highlighted text or its badge. */
 export type ActivatedVia = 'text' | 'badge';
@@ -25,153 +19,15 @@ export interface HighlightsOptions {
   onActivate(id: string, via: ActivatedVia): void;
 }
 
-/** The accessible name of a claim's badge, e.g. "Claim 3: False". */
-export function badgeLabel(number: number, verdictId: VerdictId): string {
-  return `Claim ${number}: ${verdict(verdictId).label}`;
-}
+/** Whether a claim's badge is drawn (on a long article, only near the viewport: highlights-plugin.ts). */
+export type BadgeShown = (h: Highlight) => boolean;
 
-/**
- * What a badge shows. Claims are numbered in reading order, so one new claim renumbers every
- * claim after it: a renumbered badge keeps its button (the number is not part of its key) and
- * only its text is rewritten (`renumberBadges`), rather than thousands of buttons being rebuilt.
- */
-interface BadgeRecord {
-  number: number;
-  verdict: VerdictId;
-  /** The claim as drawn (a patch finds claims by id here rather than searching every claim). */
-  highlight: Highlight;
-  button?: HTMLElement;
-}
+const everywhere: BadgeShown = () => true;
 
-/** Each claim's badge record, by claim id: kept by the plugin so renumbering needs no search. */
-export type BadgeRecords = Map<string, BadgeRecord>;
-
-function badgeText(record: BadgeRecord): string {
-  return `${record.number} ${verdict(record.verdict).icon}`;
-}
-
-function badge(h: Highlight, record: BadgeRecord, focused: boolean): (view: EditorView) => HTMLElement {
-  return (view) => {
-    // One element with its text, the name in aria-label, and no listener of its own: a page may
-    // hold ten thousand badges, and the plugin hears their clicks on the article (highlights-plugin.ts).
-    const button = view.dom.ownerDocument.createElement('button');
-    button.type = 'button';
-    button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
-    button.setAttribute('data-claim-id', h.id);
-    const label = badgeLabel(record.number, record.verdict);
-    button.setAttribute('aria-label', label);
-    button.title = label;
-    button.textContent = badgeText(record);
-    record.button = button;
-    return button;
-  };
-}
-
-let badges = 0;
-
-function badgeDecoration(h: Highlight, focusedId: string | null, records: BadgeRecords): Decoration {
-  const focused = h.id === focusedId;
-  const record: BadgeRecord = { number: h.number, verdict: h.verdict, highlight: h };
-  records.set(h.id, record);
-  return Decoration.widget(h.from, badge(h, record, focused), {
-    side: -1,
-    // Unique per record, so a button is only ever reused by the decoration that renumbers it.
-    key: `badge:${h.id}:${++badges}`,
-    claimId: h.id,
-    focused,
-    record,
-    get label() {
-      return badgeLabel(record.number, record.verdict);
-    },
-    ignoreSelection: true,
-    stopEvent: () => true,
-  });
-}
-
-/** Gives the badges of `renumbered` claims their new numbers; their buttons follow (see `relabel`). */
-function renumberBadges(set: DecorationSet, records: BadgeRecords, renumbered: readonly Highlight[]): void {
-  let now = 0;
-  for (const h of renumbered) {
-    const known = records.get(h.id);
-    const found = known ? [known] : set.find(h.from, h.from, (spec) => spec.claimId === h.id).map((d) => d.spec.record as BadgeRecord);
-    for (const record of found) {
-      record.highlight = h;
-      if (record.number === h.number) continue;
-      record.number = h.number;
-      if (!record.button) continue;
-      if (now++ < RELABEL_NOW) writeBadge(record);
-      else relabelLater(record);
-    }
-  }
-}
-
-/**
- * Buttons rewritten at once; the rest follow after the next frame has been painted, a few
- * milliseconds of work per task, so a new claim's highlight is painted first and no frame waits
- * on thousands of renumbered badges.
- */
-const RELABEL_NOW = 100;
-const RELABEL_BUDGET_MS = 4;
-const relabelling = new Set<BadgeRecord>();
-/** A slice of relabelling is waiting to run (one chain at a time). */
-let relabelScheduled = false;
-/** A patch is waiting for its frame: relabelling pauses until that frame has been painted. */
-let patchUnpainted = false;
-
-function relabelLater(record: BadgeRecord): void {
-  relabelling.add(record);
-  if (!relabelScheduled) {
-    relabelScheduled = true;
-    afterPaint(relabelSome);
-  }
-}
-
-function afterPaint(task: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
-  else setTimeout(task, 0);
-}
-
-/**
- * A remote claim has just been drawn: slices of relabelling left from an earlier claim would
- * otherwise run before its frame (each a few milliseconds, and more for the frame to lay out).
- */
-function holdRelabellingUntilPainted(): void {
-  if (patchUnpainted || relabelling.size === 0) return;
-  patchUnpainted = true;
-  afterPaint(() => {
-    patchUnpainted = false;
-    if (relabelling.size && !relabelScheduled) {
-      relabelScheduled = true;
-      relabelSome();
-    }
-  });
-}
-
-function relabelSome(): void {
-  relabelScheduled = false;
-  // Resumed by holdRelabellingUntilPainted once the patch's frame is on screen.
-  if (patchUnpainted) return;
-  const until = performance.now() + RELABEL_BUDGET_MS;
-  let n = 0;
-  for (const record of relabelling) {
-    // The clock is read every 64 badges: reading it costs more than writing one.
-    if (++n % 64 === 0 && performance.now() > until) break;
-    relabelling.delete(record);
-    writeBadge(record);
-  }
-  if (relabelling.size) {
-    relabelScheduled = true;
-    setTimeout(relabelSome, 0);
-  }
-}
-
-function writeBadge(record: BadgeRecord): void {
-  const button = record.button;
-  const label = badgeLabel(record.number, record.verdict);
-  if (!button || button.getAttribute('aria-label') === label) return;
-  button.setAttribute('aria-label', label);
-  button.title = label;
-  button.textContent = badgeText(record);
+/** A claim's badge record, and its decoration when the badge is to be drawn. */
+function addBadge(h: Highlight, focusedId: string | null, records: BadgeRecords, shown: BadgeShown, into: Decoration[]): void {
+  const record = recordBadge(h, records);
+  if (shown(h)) into.push(badgeDecoration(record, focusedId));
 }
 
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
@@ -181,15 +37,13 @@ function pieceDecorations(highlights: readonly Highlight[], focusedId: string | 
     if (covering.length > 1) classes.push('claim-highlight--nested');
     if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
     const claimIds = covering.map((h) => h.id);
-    return Decoration.inline(
-      from,
-      to,
-      // The colour comes with the verdict class (verdict-colours.ts). The ids come first: when
-      // a patch removes pieces, ProseMirror compares them with every other piece of the
-      // paragraph, and the ids tell two pieces apart at once (many share a class).
-      { 'data-claim-ids': claimIds.join(' '), class: classes.join(' ') },
-      { claimIds, classes },
-    );
+    // The page names only the claims whose highlight starts here: every covering claim on every
+    // piece came to megabytes of attributes on a dense article. The whole list stays in the
+    // spec, where patches and a click on the text look for it.
+    const attrs: Record<string, string> = { class: classes.join(' ') };
+    const starting = covering.filter((h) => h.from === from);
+    if (starting.length) attrs['data-claims-starting'] = starting.map((h) => h.id).join(' ');
+    return Decoration.inline(from, to, attrs, { claimIds, classes });
   });
 }
 
@@ -205,11 +59,12 @@ export function buildHighlightDecorations(
   highlights: readonly Highlight[],
   focusedId: string | null,
   records: BadgeRecords = new Map(),
+  shown: BadgeShown = everywhere,
 ): DecorationSet {
   const valid = validHighlights(doc, highlights);
   const decorations = pieceDecorations(valid, focusedId);
   records.clear();
-  for (const h of valid) decorations.push(badgeDecoration(h, focusedId, records));
+  for (const h of valid) addBadge(h, focusedId, records, shown, decorations);
   return DecorationSet.create(doc, decorations);
 }
 
@@ -231,6 +86,7 @@ export function updateHighlightDecorations(
   before: { highlights: readonly Highlight[]; focusedId: string | null },
   after: { highlights: readonly Highlight[]; focusedId: string | null },
   records: BadgeRecords = new Map(),
+  shown: BadgeShown = everywhere,
 ): DecorationSet {
   const old = new Map(validHighlights(doc, before.highlights).map((h) => [h.id, h]));
   const next = validHighlights(doc, after.highlights);
@@ -246,11 +102,11 @@ export function updateHighlightDecorations(
     else if (was.number !== h.number) renumbered.push(h);
   }
   for (const [id, was] of old) changed.set(id, { was });
-  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, records);
+  if (changed.size > PATCH_LIMIT) return buildHighlightDecorations(doc, next, after.focusedId, records, shown);
   // Numbers follow reading order, which a claim that stays in place keeps: its pieces stay too.
   renumberBadges(set, records, renumbered);
   const overlapping = (from: number, to: number) => next.filter((h) => h.from < to && h.to > from);
-  return redrawClaims(doc, set, changed, overlapping, after.focusedId, records);
+  return redrawClaims(doc, set, changed, overlapping, after.focusedId, records, shown);
 }
 
 type Changes = Map<string, { was?: Highlight; now?: Highlight }>;
@@ -263,6 +119,7 @@ function redrawClaims(
   overlapping: (from: number, to: number) => readonly Highlight[],
   focusedId: string | null,
   records: BadgeRecords,
+  shown: BadgeShown,
 ): DecorationSet {
   if (changed.size === 0) return set;
   const removed = new Set<Decoration>();
@@ -291,7 +148,7 @@ function redrawClaims(
   for (const stretch of stretches) {
     added.push(...pieceDecorations(overlapping(stretch.from, stretch.to), focusedId, stretch));
   }
-  for (const { now } of changed.values()) if (now) added.push(badgeDecoration(now, focusedId, records));
+  for (const { now } of changed.values()) if (now) addBadge(now, focusedId, records, shown, added);
   return set.remove([...removed]).add(doc, added);
 }
 
@@ -326,6 +183,7 @@ export function patchHighlightDecorations(
   before: { highlights: readonly Highlight[]; patched?: PatchedHighlights; focusedId: string | null },
   patch: HighlightsPatch,
   records: BadgeRecords,
+  shown: BadgeShown = everywhere,
 ): { decorations: DecorationSet; patched: PatchedHighlights } {
   const patched = new Map(before.patched);
   // What is drawn is known by id (the badge records): no search through every claim.
@@ -357,7 +215,17 @@ export function patchHighlightDecorations(
     return validHighlights(doc, found);
   };
   if (changed.size) holdRelabellingUntilPainted();
-  return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, records), patched };
+  return { decorations: redrawClaims(doc, set, changed, overlapping, before.focusedId, records, shown), patched };
+}
+
+/**
+ * `set` with the badges of every claim that `shown` now admits and that had none drawn (blocks
+ * of a long article coming near the viewport); the rest of the set is kept as it is.
+ */
+export function showBadges(doc: Node, set: DecorationSet, records: BadgeRecords, focusedId: string | null, shown: BadgeShown): DecorationSet {
+  const added: Decoration[] = [];
+  for (const record of records.values()) if (!record.decorated && shown(record.highlight)) added.push(badgeDecoration(record, focusedId));
+  return added.length ? set.add(doc, added) : set;
 }
 
 /** Overlapping or touching ranges joined, in order. */
