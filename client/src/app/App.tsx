@@ -2,7 +2,7 @@
  * The app shell: asks the server who is signed in, follows the URL, and shows the screen for
  * the route — the sign-in form for anyone not signed in.
  */
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { AppHeader } from '../components/AppHeader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { Link } from '../components/Link.js';
@@ -15,9 +15,9 @@ import { lazyPage } from './lazy-page.js';
 import { navigate, startRouter } from './router.js';
 
 // The article page (ProseMirror, Yjs) and the team page load on first use; sign-in and the list stay light.
-const ArticlePage = lazyPage(() => import('../pages/ArticlePage.js').then((m) => m.ArticlePage));
-const TeamPage = lazyPage(() => import('../pages/TeamPage.js').then((m) => m.TeamPage));
-const ReviewQueuePage = lazyPage(() => import('../pages/ReviewQueuePage.js').then((m) => m.ReviewQueuePage));
+const ArticlePage = lazyPage(() => import('../pages/ArticlePage.js').then((m) => m.ArticlePage), <Loading />);
+const TeamPage = lazyPage(() => import('../pages/TeamPage.js').then((m) => m.TeamPage), <Loading />);
+const ReviewQueuePage = lazyPage(() => import('../pages/ReviewQueuePage.js').then((m) => m.ReviewQueuePage), <Loading />);
 
 // An article opened by its address: its page's code loads while the app asks who is signed in.
 if (/^\/articles\/[^/]+\/?$/.test(location.pathname)) ArticlePage.preload().catch(() => {});
@@ -42,9 +42,7 @@ export function App() {
     <>
       {status === 'signed-in' && user && <AppHeader />}
       <ErrorBoundary key={route.name === 'article' ? `article:${route.id}` : route.name}>
-        <Suspense fallback={<Loading />}>
-          <Screen />
-        </Suspense>
+        <Screen />
       </ErrorBoundary>
       <Toasts />
     </>

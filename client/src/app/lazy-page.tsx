@@ -1,12 +1,13 @@
 /**
- * A screen whose code loads on first use. Once the code has arrived the screen is rendered
- * directly: React.lazy suspends on its first render even when the code is already there, and
- * React then holds the boundary's content back for up to 300 ms after its fallback showed —
- * on an article opened by its address that was most of the idle time before the first paint.
+ * A screen whose code loads on first use. Until the code has arrived the screen shows its
+ * fallback, and it renders itself again once it has; it never suspends. A suspending screen
+ * (React.lazy) had React hold the boundary's content back for up to 300 ms after its fallback
+ * showed: on an article opened by its address, whenever the signed-in check answered before the
+ * page's code had run, that was a quarter of a second of idle time before the first paint.
  * `preload` starts loading ahead of the first render (the article page: at start-up, when the
  * address is an article's; index.html's /open-early.js has already fetched its chunks).
  */
-import { lazy, type ComponentType, type ReactElement } from 'react';
+import { createElement, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 
 export interface LazyPage<P extends object> {
   (props: P): ReactElement;
@@ -14,22 +15,34 @@ export interface LazyPage<P extends object> {
   preload(): Promise<ComponentType<P>>;
 }
 
-/** The screen `load` resolves with, rendered through Suspense only until its code has arrived. */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+/** The screen `load` resolves with; `fallback` is shown until its code has arrived, and a failed download is thrown to the error boundary. */
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactElement): LazyPage<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const preload = () =>
     (loading ??= load().then(
       (screen) => (loaded = screen),
       (error: unknown) => {
-        loading = null; // a failed download may be retried on the next render
+        loading = null; // a failed download may be retried when the screen is shown again
         throw error;
       },
     ));
-  const Suspending = lazy(() => preload().then((screen) => ({ default: screen })));
   function Page(props: P): ReactElement {
-    const Screen = loaded ?? Suspending;
-    return <Screen {...props} />;
+    const [, setArrived] = useState(false);
+    const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+    useEffect(() => {
+      if (loaded) return;
+      let current = true;
+      preload().then(
+        () => current && setArrived(true),
+        (error: unknown) => current && setFailure({ error }),
+      );
+      return () => {
+        current = false;
+      };
+    }, []);
+    if (failure) throw failure.error;
+    return loaded ? createElement(loaded, props) : fallback;
   }
   return Object.assign(Page, { preload });
 }

@@ -5,12 +5,16 @@ import { buildHighlightDecorations, patchHighlightDecorations, patchedHighlights
 
 const size = seedDoc.content.size;
 
-/** What a reader sees: at each position, the claims covering it and how it is marked; and every badge. */
+/**
+ * What a reader sees: at each position, the claim a click there picks, how it is marked and the
+ * claims whose highlight starts there; and every badge. (A patch may cut pieces where a rebuild
+ * does not; `listsEveryClaim` checks the lists of claims the pieces keep.)
+ */
 function drawn(set: DecorationSet) {
   const pieces = set.find().filter((d) => d.spec.claimIds);
   const at = Array.from({ length: size }, (_, pos) => {
     const piece = pieces.find((d) => d.from <= pos && d.to > pos);
-    return piece ? `${piece.spec.claimIds.join(',')}|${[...piece.spec.classes].sort().join(' ')}` : '';
+    return piece ? `${piece.spec.claimIds[0]}|${[...piece.spec.classes].sort().join(' ')}|${piece.from === pos ? piece.spec.starting : ''}` : '';
   });
   const badges = set
     .find()
@@ -18,6 +22,12 @@ function drawn(set: DecorationSet) {
     .map((d) => `${d.from} ${d.spec.claimId} ${d.spec.label}${d.spec.focused ? ' focused' : ''}`)
     .sort();
   return { at, badges };
+}
+
+/** Every piece lists every claim covering any of its text (patches find the claims drawn over a stretch there). */
+function listsEveryClaim(set: DecorationSet, highlights: readonly Highlight[]): boolean {
+  const pieces = set.find().filter((d) => d.spec.claimIds);
+  return highlights.every((h) => pieces.filter((d) => d.from < h.to && d.to > h.from).every((d) => d.spec.claimIds.includes(h.id)));
 }
 
 function random(seed: number): () => number {
@@ -48,6 +58,7 @@ describe('highlight decorations, updated in place', () => {
       const focused: string | null = next() < 0.4 ? (after[Math.floor(next() * after.length)]?.id ?? null) : focusedId;
       set = updateHighlightDecorations(seedDoc, set, { highlights, focusedId }, { highlights: after, focusedId: focused }, records);
       expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, after, focused)));
+      expect(listsEveryClaim(set, after)).toBe(true);
       highlights = after;
       focusedId = focused;
     }
@@ -89,6 +100,7 @@ describe('highlight decorations, updated in place', () => {
       const expected = patchedHighlights(highlights, patched);
       expect(expected.some((h) => h.id === gone.id)).toBe(false);
       expect(drawn(set)).toEqual(drawn(buildHighlightDecorations(seedDoc, expected, null)));
+      expect(listsEveryClaim(set, expected)).toBe(true);
     }
     const final = patchedHighlights(highlights, patched).map((h, i) => ({ ...h, number: i + 1 }));
     set = updateHighlightDecorations(seedDoc, set, { highlights: patchedHighlights(highlights, patched), focusedId: null }, { highlights: final, focusedId: null }, records);

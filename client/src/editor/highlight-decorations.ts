@@ -30,21 +30,49 @@ function addBadge(h: Highlight, focusedId: string | null, records: BadgeRecords,
   if (shown(h)) into.push(badgeDecoration(record, focusedId));
 }
 
+/** A piece of highlighted text being cut: where it is, what it looks like, and the claims it lists. */
+interface Piece {
+  from: number;
+  to: number;
+  inner: string;
+  className: string;
+  classes: string[];
+  claimIds: string[];
+  starting: string;
+}
+
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
-  return highlightSegments(highlights, within).map(({ from, to, covering }) => {
+  const decorations: Decoration[] = [];
+  let last: Piece | null = null;
+  for (const { from, to, covering } of highlightSegments(highlights, within)) {
     const inner = covering[0];
     const classes = ['claim-highlight', `verdict-${inner.verdict}`];
     if (covering.length > 1) classes.push('claim-highlight--nested');
     if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
-    const claimIds = covering.map((h) => h.id);
-    // The page names only the claims whose highlight starts here: every covering claim on every
-    // piece came to megabytes of attributes on a dense article. The whole list stays in the
-    // spec, where patches and a click on the text look for it.
-    const attrs: Record<string, string> = { class: classes.join(' ') };
+    const className = classes.join(' ');
     const starting = covering.filter((h) => h.from === from);
-    if (starting.length) attrs['data-claims-starting'] = starting.map((h) => h.id).join(' ');
-    return Decoration.inline(from, to, attrs, { claimIds, classes });
-  });
+    // Where claims only end, and the innermost claim and the look stay, the piece goes on: the
+    // reader sees no cut, and a fifth fewer elements are drawn on a dense article. Its list of
+    // claims, taken where it starts, holds every claim covering any of it (none starts inside).
+    if (last && last.to === from && !starting.length && last.inner === inner.id && last.className === className) {
+      last.to = to;
+      continue;
+    }
+    if (last) decorations.push(pieceDecoration(last));
+    const claimIds = covering.map((h) => h.id);
+    last = { from, to, inner: inner.id, className, classes, claimIds, starting: starting.map((h) => h.id).join(' ') };
+  }
+  if (last) decorations.push(pieceDecoration(last));
+  return decorations;
+}
+
+function pieceDecoration(piece: Piece): Decoration {
+  // The page names only the claims whose highlight starts here: every covering claim on every
+  // piece came to megabytes of attributes on a dense article. The whole list stays in the
+  // spec, where patches and a click on the text look for it.
+  const attrs: Record<string, string> = { class: piece.className };
+  if (piece.starting) attrs['data-claims-starting'] = piece.starting;
+  return Decoration.inline(piece.from, piece.to, attrs, { claimIds: piece.claimIds, classes: piece.classes, starting: piece.starting });
 }
 
 /** The highlights that fit in `doc` (a claim placed against another text may not). */

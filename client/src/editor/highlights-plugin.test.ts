@@ -38,6 +38,21 @@ describe('highlights plugin', () => {
     expect(decos[1].spec.classes).toEqual(expect.arrayContaining(['verdict-false', 'claim-highlight--nested']));
   });
 
+  it('draws no cut where a claim only ends and the innermost claim and its look stay the same', () => {
+    const claim = (id: string, number: number, from: number, to: number): Highlight => ({ id, number, verdict: 'mixed', from, to });
+    const [first, second, inner] = [claim('first', 1, 10, 35), claim('second', 2, 15, 50), claim('inner', 3, 20, 40)];
+    const pieces = inlines(buildHighlightDecorations(seedDoc, [first, second, inner], null).find());
+    // "first" ends at 35 inside "inner", which stays the innermost claim there: one piece from 20 to 40.
+    expect(pieces.map((d) => [d.from, d.to, d.spec.claimIds[0]])).toEqual([
+      [10, 15, 'first'],
+      [15, 20, 'first'],
+      [20, 40, 'inner'],
+      [40, 50, 'second'],
+    ]);
+    expect(pieces[2].spec.claimIds).toEqual(['inner', 'first', 'second']);
+    expect(pieces.map((d) => d.spec.starting)).toEqual(['first', 'second', 'inner', '']);
+  });
+
   it('keeps a badge for each of two claims that start at the same place', () => {
     const hs = highlightsOf([
       { quote: 'UNITED NATIONS,New York', verdict: 'true' },
