@@ -49,27 +49,47 @@
 
   const pieces = document.getElementsByClassName('claim-highlight');
   /**
-   * How many claims have the start of their highlight in the page, checked in the same task as
-   * the mutation, so its cost is timed too. A piece cut by the text's marks names its claims on
-   * each of its elements: the names are collected, not counted.
+   * How many claims have the start of their highlight in the page. A piece cut by the text's
+   * marks names its claims on each of its elements: the names are collected, not counted.
    */
   const claimsPainted = () => {
     const ids = new Set();
     for (const piece of document.querySelectorAll('[data-claims-starting]')) for (const id of piece.getAttribute('data-claims-starting').split(' ')) ids.add(id);
     return ids.size;
   };
-  let allSeen = false;
-  /** A remote claim's highlight may start on a piece of text already drawn, which then only gains the attribute. */
-  const startings = new MutationObserver(() => seePending());
-  new MutationObserver((records) => {
-    if (allSeen) for (const record of records) for (const node of record.addedNodes) if (node.classList?.contains('claim-badge')) probe.badgesAddedSince++;
-    if (!allSeen && pieces.length > 0 && claimsPainted() >= expected) {
-      allSeen = true;
-      afterPaint(() => (probe.allPaintedAt = performance.now()));
-      startings.observe(document, { subtree: true, attributeFilter: ['data-claims-starting'] });
-    }
-    seePending();
-  }).observe(document, { childList: true, subtree: true });
+
+  /*
+   * The load: before each frame, whether highlight pieces are there; once a frame holding them
+   * has been drawn, the time is noted, then whether they name every claim is checked (the page
+   * did not change in between: the same count). Nothing observes the page's mutations during the
+   * load, and the check runs after the time is taken, so neither is timed with the page.
+   */
+  let checkedCount = -1;
+  const watchLoad = () =>
+    requestAnimationFrame(() => {
+      const count = pieces.length;
+      if (count === 0 || count === checkedCount) return watchLoad();
+      setTimeout(() => {
+        const at = performance.now();
+        if (pieces.length === count && claimsPainted() >= expected) {
+          probe.allPaintedAt = at;
+          watchChanges();
+        } else {
+          checkedCount = pieces.length === count ? count : -1;
+          watchLoad();
+        }
+      }, 0);
+    });
+  watchLoad();
+
+  /** After the load: badges added, and remote claims' highlights (a claim may start on a piece already drawn, which then only gains the attribute). */
+  function watchChanges() {
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.classList?.contains('claim-badge')) probe.badgesAddedSince++;
+      seePending();
+    }).observe(document, { childList: true, subtree: true });
+    new MutationObserver(() => seePending()).observe(document, { subtree: true, attributeFilter: ['data-claims-starting'] });
+  }
 
   function seePending() {
     for (const [id, entry] of pending) {
