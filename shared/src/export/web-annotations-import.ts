@@ -45,49 +45,55 @@ export interface ClaimImport {
   warnings: string[];
 }
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]).transform((v) => (Array.isArray(v) ? v : [v]));
-const text = z.string().max(100_000);
-const agent = z.union([text, z.object({ id: text.optional(), name: text.optional(), nickname: text.optional() })]);
-const body = z.object({
-  id: text.optional(),
-  type: text.optional(),
-  purpose: text.optional(),
-  value: text.optional(),
-  title: text.optional(),
-});
-const selector = z.object({
-  type: text,
-  exact: text.optional(),
-  prefix: text.optional(),
-  suffix: text.optional(),
-  start: z.number().int().min(0).optional(),
-  end: z.number().int().min(0).optional(),
-});
-const specificTarget = z.object({ source: text.optional(), selector: oneOrMany(selector).optional() });
-const annotation = z.object({
-  id: text.min(1),
-  motivation: oneOrMany(text).optional(),
-  status: text.optional(),
-  creator: oneOrMany(agent).optional(),
-  created: text.optional(),
-  modified: text.optional(),
-  body: oneOrMany(z.union([text, body])).optional(),
-  target: oneOrMany(z.union([text, specificTarget])),
-});
-const collection = z.union([
-  z.object({ first: z.object({ items: z.array(annotation) }) }).transform((c) => c.first.items),
-  z.object({ items: z.array(annotation) }).transform((c) => c.items),
-  z.array(annotation),
-]);
-type Annotation = z.infer<typeof annotation>;
+/** The schemas of a Web Annotation file, built the first time a file is read (see built-on-first-use.ts). */
+function buildSchemas() {
+  const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]).transform((v) => (Array.isArray(v) ? v : [v]));
+  const text = z.string().max(100_000);
+  const agent = z.union([text, z.object({ id: text.optional(), name: text.optional(), nickname: text.optional() })]);
+  const body = z.object({
+    id: text.optional(),
+    type: text.optional(),
+    purpose: text.optional(),
+    value: text.optional(),
+    title: text.optional(),
+  });
+  const selector = z.object({
+    type: text,
+    exact: text.optional(),
+    prefix: text.optional(),
+    suffix: text.optional(),
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
+  });
+  const specificTarget = z.object({ source: text.optional(), selector: oneOrMany(selector).optional() });
+  const annotation = z.object({
+    id: text.min(1),
+    motivation: oneOrMany(text).optional(),
+    status: text.optional(),
+    creator: oneOrMany(agent).optional(),
+    created: text.optional(),
+    modified: text.optional(),
+    body: oneOrMany(z.union([text, body])).optional(),
+    target: oneOrMany(z.union([text, specificTarget])),
+  });
+  const collection = z.union([
+    z.object({ first: z.object({ items: z.array(annotation) }) }).transform((c) => c.first.items),
+    z.object({ items: z.array(annotation) }).transform((c) => c.items),
+    z.array(annotation),
+  ]);
+  const claimInputSchema = z.object({
+    target: claimFieldSchemas.target,
+    verdict: claimFieldSchemas.verdict,
+    rationale: claimFieldSchemas.rationale,
+    sources: claimFieldSchemas.sources,
+    tags: claimFieldSchemas.tags,
+  });
+  return { collection, annotation, claimInputSchema };
+}
 
-const claimInputSchema = z.object({
-  target: claimFieldSchemas.target,
-  verdict: claimFieldSchemas.verdict,
-  rationale: claimFieldSchemas.rationale,
-  sources: claimFieldSchemas.sources,
-  tags: claimFieldSchemas.tags,
-});
+let built: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => (built ??= buildSchemas());
+type Annotation = z.infer<ReturnType<typeof buildSchemas>['annotation']>;
 
 const URN_CLAIM = 'urn:factdesk:claim:';
 const ID_MAX = 64;
@@ -189,7 +195,7 @@ export function importWebAnnotations(json: string, canonicalText: string, versio
   } catch (error) {
     throw new Error(`The annotations are not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const parsed = collection.safeParse(raw);
+  const parsed = schemas().collection.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Not a Web Annotation collection${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}: ${issue.message}`);
@@ -236,7 +242,7 @@ function claimOf(a: Annotation, canonicalText: string, version: number): ClaimIm
     sources,
     tags: bodies.filter((b) => b.purpose === 'tagging' && b.value).map((b) => b.value!),
   };
-  const checked = claimInputSchema.safeParse(candidate);
+  const checked = schemas().claimInputSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new Error(`${where}: ${issue.path.join('.')}: ${issue.message}`);
