@@ -22,7 +22,11 @@ function dates(r: ReturnType<typeof random>): unknown[] {
   const hour = Math.floor(r.next() * 25);
   const minute = r.pick([0, 30, 59, 60]);
   const core = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(r.pick([0, 59, 60]))}`;
-  return [`${core}.000Z`, `${core}.123Z`, `${core}Z`, `${core}.000+01:00`, `${core}.000z`, ` ${core}.000Z`, `${core}.000Z\n`, new Date(r.next() * 4e12).toISOString(), 1_700_000_000_000, null];
+  // A valid date with one character swapped for one just outside the digits ('/' and ':') or a letter.
+  const valid = new Date(r.next() * 4e12).toISOString();
+  const at = Math.floor(r.next() * valid.length);
+  const swapped = valid.slice(0, at) + r.pick(['/', ':', 'a', '٣']) + valid.slice(at + 1);
+  return [`${core}.000Z`, `${core}.123Z`, `${core}Z`, `${core}.000+01:00`, `${core}.000z`, ` ${core}.000Z`, `${core}.000Z\n`, valid, swapped, 1_700_000_000_000, null];
 }
 
 const strings = (max: number) => ['', 'a', 'x'.repeat(max), 'x'.repeat(max + 1), 'é'.repeat(max), 42, null, undefined, ['a'], { a: 1 }];

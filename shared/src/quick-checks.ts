@@ -14,17 +14,40 @@ const VERDICTS = new Set<unknown>(VERDICT_IDS);
 const STATUSES = new Set<unknown>(CLAIM_STATUSES);
 const ACTIONS = new Set<unknown>(HISTORY_ACTIONS);
 
-/** A date-time as `toISOString` writes it (UTC, milliseconds); the day is checked against the month below. */
-const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+/** `toISOString`'s separators by position: YYYY-MM-DDTHH:MM:SS.sssZ (24 characters). */
+const DATE_SEPARATORS: [number, string][] = [
+  [4, '-'],
+  [7, '-'],
+  [10, 'T'],
+  [13, ':'],
+  [16, ':'],
+  [19, '.'],
+  [23, 'Z'],
+];
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written by the `n` ASCII digits at `from` in `s`, or -1 if one of them is not a digit. */
+function digitsAt(s: string, from: number, n: number): number {
+  let value = 0;
+  for (let i = from; i < from + n; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * A date-time as `toISOString` writes it (UTC, milliseconds), read character by character:
+ * checked on every update, and a regular expression's match and the numbers cut out of it cost
+ * several times more on a busy server.
+ */
 function isDate(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (typeof v !== 'string' || v.length !== 24) return false;
+  for (const [at, separator] of DATE_SEPARATORS) if (v[at] !== separator) return false;
+  const [year, month, day] = [digitsAt(v, 0, 4), digitsAt(v, 5, 2), digitsAt(v, 8, 2)];
+  const [hours, minutes, seconds, ms] = [digitsAt(v, 11, 2), digitsAt(v, 14, 2), digitsAt(v, 17, 2), digitsAt(v, 20, 3)];
+  if (year < 0 || ms < 0 || month < 1 || month > 12 || day < 1 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1] || (month === 2 && day === 29 && leap);
 }
