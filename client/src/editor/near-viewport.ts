@@ -92,7 +92,10 @@ export function watchNearViewport(view: EditorView, onNear: (blocks: number[]) =
   view.dom.addEventListener('focusin', onFocusIn);
   return {
     update: () => {
-      if (view.state.doc.childCount === count) watch();
+      // The blocks' elements are the view's children in order: one pass tells whether any was replaced.
+      const children = view.dom.children;
+      const same = children.length === count && elements.every((element, i) => element === children[i]);
+      if (!same && view.state.doc.childCount === count) watch();
     },
     destroy: () => {
       observer?.disconnect();
