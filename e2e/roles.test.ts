@@ -71,6 +71,8 @@ describe('what each role sees on an article', () => {
     const admin = await suite.signedIn(await suite.admin());
     await admin.header.teamLink.click();
     await admin.team.heading.waitFor();
+    // The people arrive after the heading (the page asks the server for them): wait as a reader would.
+    await admin.team.person('Rita Reviewer').waitFor();
     expect(await admin.team.person('Rita Reviewer').isVisible()).toBe(true);
   });
 });
