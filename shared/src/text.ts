@@ -56,7 +56,7 @@ export function textHash(text: string): string {
 }
 
 /** Index of the last entry of the ascending `values` that is ≤ `target` (0 when none is). */
-function lastAtOrBefore(values: readonly number[], target: number): number {
+export function lastAtOrBefore(values: readonly number[], target: number): number {
   let low = 0;
   let high = values.length - 1;
   while (low < high) {

@@ -62,7 +62,7 @@ export interface HighlightsUpdate {
 export const BADGES_NEAR_VIEWPORT_FROM = 500;
 
 /** Which claims have their badge drawn, given the claims and the blocks near the viewport. */
-export function badgesShown(doc: Node, claims: number, near: ReadonlySet<number>): BadgeShown {
+function badgesShown(doc: Node, claims: number, near: ReadonlySet<number>): BadgeShown {
   return claims <= BADGES_NEAR_VIEWPORT_FROM ? () => true : (h) => near.has(blockAt(doc, h.from));
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
+import { lastAtOrBefore } from '@factdesk/shared';
 
 /** How far beyond the viewport a block counts as near (CSS margin, as IntersectionObserver takes it). */
 const NEAR_MARGIN = '50% 0px';
@@ -25,15 +26,7 @@ function blockStarts(doc: Node): number[] {
 
 /** The index of the top-level block of `doc` that holds position `pos`. */
 export function blockAt(doc: Node, pos: number): number {
-  const list = blockStarts(doc);
-  let low = 0;
-  let high = list.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (list[mid] <= pos) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastAtOrBefore(blockStarts(doc), pos);
 }
 
 export interface NearViewportWatch {
