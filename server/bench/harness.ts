@@ -197,6 +197,12 @@ export interface RawConnection {
    * state vector that covers the server's state, or the answer is the whole doc.
    */
   roundTrip(stateVector?: Uint8Array): Promise<void>;
+  /**
+   * Resolves once the server has read everything sent before (a websocket ping, answered
+   * after the frames before it): no sync answer to compute, so it costs the server nothing
+   * measurable. Unlike `roundTrip`, it does not wait for the updates to be on disk.
+   */
+  handled(): Promise<void>;
   close(): void;
 }
 
@@ -206,8 +212,10 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
   // Listening from the start: the server's first messages may come with the handshake.
   const opened = new Promise((r, f) => (ws.once('open', r), ws.once('error', f)));
   const waiting: { resolve: (state: Uint8Array) => void; reject: (error: Error) => void }[] = [];
+  const pongs: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  ws.on('pong', () => pongs.shift()?.resolve());
   ws.on('close', (code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`the server closed the bench connection (${code})`));
+    for (const w of [...waiting.splice(0), ...pongs.splice(0)]) w.reject(new Error(`the server closed the bench connection (${code})`));
   });
   // A room that has not held its doc since the server started sends its stored updates unasked
   // (the later ones as updates, the snapshot as step 2), then greets with its sync step 1; it
@@ -251,6 +259,10 @@ export async function connectRaw(url: string, docId: string, token: string): Pro
       ws.send(encoding.toUint8Array(encoder));
     },
     roundTrip: (stateVector) => step1(stateVector).then(() => undefined),
+    handled() {
+      ws.ping();
+      return new Promise<void>((resolve, reject) => pongs.push({ resolve, reject }));
+    },
     close: () => ws.close(),
   };
 }

@@ -264,13 +264,15 @@ const validation: Scenario = {
           met: r.overhead <= 0.25,
         },
         {
-          scenario: '… of which the JavaScript thread',
+          // Not a measure of the check alone: V8 splits its collection and compilation work
+          // between this thread and its helper threads differently from run to run (README).
+          scenario: '… of which the JavaScript thread (V8 moves its own work between this thread and its helpers)',
           runs: how,
           figure: `${n(r.checkedMainMs)} ms checked`,
           reference: `${n(r.uncheckedMainMs)} ms unchecked`,
           ratio: pct(r.mainOverhead),
-          target: '≤ +25 %',
-          met: r.mainOverhead <= 0.25,
+          target: '—',
+          met: null,
         },
       ],
       raw: r,

@@ -114,9 +114,9 @@ export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}
 }
 
 /** One field of a claim as `claimFromMap` presents it (lists default to empty, review and resolution to null). */
-function claimField(map: Y.Map<unknown>, key: string): unknown {
-  const raw = map.get(key);
-  const value = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+function claimField(map: Y.Map<unknown>, key: string, view: MapView): unknown {
+  const raw = view.get(map, key);
+  const value = raw instanceof Y.AbstractType ? view.json(raw) : raw;
   switch (key) {
     case 'tags':
     case 'sources':
@@ -134,6 +134,25 @@ function claimField(map: Y.Map<unknown>, key: string): unknown {
   }
 }
 
+/**
+ * How a claim's Y.Map is read: as it is now, or — on the server, inside the transaction that
+ * has just applied an update — as it was before (server/src/validation/before-view.ts).
+ */
+export interface MapView {
+  /** The value under `key` (a Y type for nested containers). */
+  get(map: Y.Map<unknown>, key: string): unknown;
+  has(map: Y.Map<unknown>, key: string): boolean;
+  /** A nested container's JSON. */
+  json(type: Y.AbstractType<unknown>): unknown;
+}
+
+/** The doc as it is. */
+export const CURRENT_VIEW: MapView = {
+  get: (map, key) => map.get(key),
+  has: (map, key) => map.has(key),
+  json: (type) => type.toJSON(),
+};
+
 /** A claim read field by field, on first use; see `lazyClaim`. */
 export interface LazyClaim {
   readonly claim: Claim;
@@ -147,8 +166,8 @@ export interface LazyClaim {
  * reading them all was the largest part of that check. Before the doc changes, `keep` the
  * fields still needed afterwards: reading any other then throws instead of seeing the change.
  */
-export function lazyClaim(map: Y.Map<unknown>): LazyClaim {
-  return new LazyClaimReader(map);
+export function lazyClaim(map: Y.Map<unknown>, view: MapView = CURRENT_VIEW): LazyClaim {
+  return new LazyClaimReader(map, view);
 }
 
 /**
@@ -160,7 +179,10 @@ class LazyClaimReader implements LazyClaim {
   kept = false;
   readonly read = new Map<string, unknown>();
 
-  constructor(readonly map: Y.Map<unknown>) {
+  constructor(
+    readonly map: Y.Map<unknown>,
+    readonly view: MapView,
+  ) {
     this.claim = new Proxy(this, LAZY_FIELDS) as unknown as Claim;
   }
 
@@ -175,11 +197,11 @@ const LAZY_FIELDS: ProxyHandler<LazyClaimReader> = {
     if (typeof key !== 'string') return undefined;
     if (reader.read.has(key)) return reader.read.get(key);
     if (reader.kept) throw new Error(`claim field "${key}" read after the claim changed`);
-    const value = claimField(reader.map, key);
+    const value = claimField(reader.map, key, reader.view);
     reader.read.set(key, value);
     return value;
   },
-  has: (reader, key) => typeof key === 'string' && reader.map.has(key),
+  has: (reader, key) => typeof key === 'string' && reader.view.has(reader.map, key),
 };
 
 /** Orders claims in reading order: by start, the longer (outer) one first. */

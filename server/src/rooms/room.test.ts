@@ -7,108 +7,18 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { DEFAULT_RULES, createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
-import { loadConfig } from '../config.js';
-import { createDocumentRepository } from '../documents/documents.js';
-import { seedDocuments } from '../documents/seed.js';
-import { createSqliteUpdateLog } from '../persistence/update-log.js';
-import { openTempDatabase } from '../testing/temp-dir.js';
-import { MESSAGE_REJECTED, MESSAGE_SYNC } from './protocol.js';
-import { Room, type Peer } from './room.js';
+import { createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
+import { DOC, client, rested, seededRoom, settle, target, until } from '../testing/room-harness.js';
 
-const DOC = 'us-russia-un-resolution';
 const anna = { id: 'u-anna', name: 'Anna', role: 'annotator' } as Actor;
 const otto = { id: 'u-otto', name: 'Otto', role: 'viewer' } as Actor;
-const target = { version: 1, quote: { exact: 'UN', prefix: '', suffix: '' }, position: { start: 0, end: 2 } };
-const REST_MS = 50;
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).reverse().forEach((f) => f()));
 
-/** The seed article in a real SQLite file, opened as a room that rests after REST_MS without writes. */
-function seededRoom(claims = 0) {
-  const temp = openTempDatabase();
-  closers.push(temp.close);
-  const log = createSqliteUpdateLog(temp.db);
-  closers.push(() => void log.close?.());
-  seedDocuments({ db: temp.db, documents: createDocumentRepository(temp.db), log }, loadConfig({}).seedsDir);
-  if (claims > 0) {
-    const doc = new Y.Doc();
-    for (const update of log.load(DOC)) Y.applyUpdate(doc, update);
-    const before = Y.encodeStateVector(doc);
-    for (let i = 0; i < claims; i++) createClaim(doc, anna, { target, verdict: 'true', rationale: `claim ${i}`, sources: [] });
-    log.append(DOC, Y.encodeStateAsUpdate(doc, before));
-  }
-  const room = new Room(DOC, log, () => DEFAULT_RULES, () => {}, { restAfterMs: REST_MS });
-  closers.push(() => room.destroy(1001, 'test over'));
-  return { room, log };
-}
-
-/**
- * A client of the room with a real Y.Doc, driven step by step as a y-websocket client is: what
- * the room sends it is recorded and applied; `answerGreeting` sends what the room lacks.
- */
-function client(room: Room, actor: Actor, doc = new Y.Doc()) {
-  const frames: { type: number; bytes: number; payload: Uint8Array }[] = [];
-  const rejections: Uint8Array[] = [];
-  const peer: Peer = {
-    actor,
-    send(message, sent) {
-      const decoder = decoding.createDecoder(message);
-      const kind = decoding.readVarUint(decoder);
-      if (kind === MESSAGE_REJECTED) rejections.push(message);
-      if (kind === MESSAGE_SYNC) {
-        const type = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
-        frames.push({ type, bytes: message.byteLength, payload });
-        if (type !== syncProtocol.messageYjsSyncStep1) Y.applyUpdate(doc, payload, 'room');
-      }
-      sent?.();
-    },
-    close: () => {},
-  };
-  doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'room' && room.receiveUpdate(peer, update));
-  return {
-    doc,
-    frames,
-    rejections,
-    open() {
-      room.join(peer);
-      room.answerSyncStep1(peer, Y.encodeStateVector(doc));
-    },
-    /** Its sync step 2: what it has that the room's state vector (its greeting) lacks. */
-    answerGreeting() {
-      const greeting = frames.findLast((f) => f.type === syncProtocol.messageYjsSyncStep1);
-      if (!greeting) throw new Error('the room did not greet');
-      return room.receiveUpdate(peer, Y.encodeStateAsUpdate(doc, greeting.payload));
-    },
-    leave: () => room.leave(peer),
-  };
-}
-
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await settle(5);
-  }
-}
-
-/** Waits for the room to rest: REST_MS after the last write, or 200 times its load time if longer. */
-async function rested(room: Room): Promise<void> {
-  const end = Date.now() + 5_000;
-  while (!room.isResting) {
-    if (Date.now() > end) throw new Error('the room did not rest');
-    await settle(REST_MS / 2);
-  }
-}
-
 describe('a resting room', () => {
   it('sends a new client the stored state as it is, unasked, and stays at rest through its sync step 2', async () => {
-    const { room, log } = seededRoom(20);
+    const { room, log } = seededRoom(closers, 20);
     expect(room.isResting).toBe(true);
     const fresh = client(room, anna);
     fresh.open();
@@ -125,7 +35,7 @@ describe('a resting room', () => {
   });
 
   it('answers a returning client with only what is newer, and a step 2 of deletions it has with no wake-up', async () => {
-    const { room } = seededRoom(20);
+    const { room } = seededRoom(closers, 20);
     const first = client(room, anna);
     first.open();
     const id = listClaims(first.doc)[0].id;
@@ -143,7 +53,7 @@ describe('a resting room', () => {
   });
 
   it('wakes for a write, serves it to later clients from the log once at rest again', async () => {
-    const { room, log } = seededRoom(5);
+    const { room, log } = seededRoom(closers, 5);
     const writer = client(room, anna);
     writer.open();
     const id = createClaim(writer.doc, anna, { target, verdict: 'false', rationale: 'written while awake', sources: [] });
@@ -164,7 +74,7 @@ describe('a resting room', () => {
   });
 
   it('still checks what wakes it: a viewer cannot write into a resting room', () => {
-    const { room, log } = seededRoom(3);
+    const { room, log } = seededRoom(closers, 3);
     const viewer = client(room, otto);
     viewer.open();
     const before = log.load(DOC).length;
@@ -177,7 +87,7 @@ describe('a resting room', () => {
   });
 
   it('sends a big article before its greeting, and greets at once when it knows its state vector', async () => {
-    const { room } = seededRoom(10);
+    const { room } = seededRoom(closers, 10);
     const fresh = client(room, anna);
     fresh.open();
     // Not summarised yet: the article (step 2) leaves first, the state vector (step 1) after.
@@ -192,7 +102,7 @@ describe('a resting room', () => {
 
 describe('storing what peers send', () => {
   it('stores and relays an update as it came, and a repeated one not at all', async () => {
-    const { room, log } = seededRoom(2);
+    const { room, log } = seededRoom(closers, 2);
     const writer = client(room, anna);
     const watcher = client(room, otto);
     writer.open();

@@ -7,37 +7,30 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { transactionChangedDoc, type Actor, type RuleOptions } from '@factdesk/shared';
-import { checkUpdate, recordUnrecordedChanges, reopenChangedSignOffs, type ClientOwners } from '../validation/index.js';
+import { canAnnotate, transactionChangedDoc, type RuleOptions } from '@factdesk/shared';
+import {
+  appliesCleanly,
+  applyAndCheck,
+  checkUpdate,
+  recordUnrecordedChanges,
+  reopenChangedSignOffs,
+  type ClientOwners,
+  type UpdateCheck,
+} from '../validation/index.js';
 import { MESSAGE_SYNC, encodeRejected, syncMessage } from './protocol.js';
 import { RoomPresence } from './room-presence.js';
-import type { ClaimsChangeListener, UpdateLog } from './types.js';
+import type { Peer, RoomOptions, UpdateLog } from './types.js';
 import { LogWriter } from './log-writer.js';
 import { observeClaimsChanges } from './claims-changes.js';
 import { RestingState } from './resting-state.js';
 import { HeldUpdates } from './held-updates.js';
+import { RoomCompaction } from './room-compaction.js';
 
-/** What a room needs of a connection. */
-export interface Peer {
-  readonly actor: Actor;
-  /** Sends `message`; `sent` runs once it has been handed to the network (or could not be). */
-  send(message: Uint8Array, sent?: () => void): void;
-  close(code: number, reason: string): void;
-}
+export type { Peer, RoomOptions } from './types.js';
 
-/** How many updates pile up in the log before the room folds them into a snapshot. */
-const COMPACT_AFTER = 500;
 /** A room rests after this long without a write, or 200 times its load time if longer (a 0.7 s load must not come with every write). */
 export const REST_AFTER_MS = 30_000;
 const REST_AFTER_LOAD_TIMES = 200;
-
-export interface RoomOptions {
-  checkUpdates?: boolean;
-  onClaimsChanged?: ClaimsChangeListener;
-  writer?: LogWriter;
-  /** Rest after this long without a write (default REST_AFTER_MS). */
-  restAfterMs?: number;
-}
 
 export class Room {
   /** The authoritative doc while the room is awake; null while it rests. */
@@ -59,11 +52,6 @@ export class Room {
   readonly presence = new RoomPresence(this.peers);
   /** Updates of each peer that build on a change not here yet. */
   private readonly held = new HeldUpdates();
-  private compactScheduled = false;
-  /** The compaction running in a worker thread, if any. */
-  private background: Promise<void> | null = null;
-  /** Compact once `pending` reaches this; pushed back after a failed compaction. */
-  private compactAt = COMPACT_AFTER;
   private broken = false;
   /** Peers joined while the room rested without knowing its state vector: greeted after their first answer. */
   private readonly greetLater = new Set<Peer>();
@@ -71,6 +59,10 @@ export class Room {
   private readonly pushed = new WeakSet<Peer>();
   /** The stored updates read for a peer that joined a resting room, until its sync step 1 is answered. */
   private readonly readAhead = new Map<Peer, Uint8Array[]>();
+  /** Set while the doc's observers see a transaction that was refused: the claims listeners are not told. */
+  private refusing = false;
+  /** People one of whose updates was refused after it was applied: theirs are checked before applying from then on. */
+  private readonly checkFirst = new Set<string>();
   /** Whether the doc's last transaction changed anything (set by its afterTransaction listener). */
   private lastChanged = false;
   /** Accepted updates not on disk yet; the room rests only when none is left. */
@@ -80,8 +72,8 @@ export class Room {
   private restTimer: NodeJS.Timeout | null = null;
   /** Writes accepted updates to the log, several per transaction (group commit). */
   private readonly writer: LogWriter;
-  /** Updates in the log since the last snapshot (counted here: no query per update). */
-  private pending: number;
+  /** Folds the log into a snapshot now and then. */
+  private readonly compaction: RoomCompaction;
 
   constructor(
     readonly id: string,
@@ -93,7 +85,11 @@ export class Room {
     this.writer = options.writer ?? new LogWriter(log);
     this.restAfterMs = options.restAfterMs ?? REST_AFTER_MS;
     this.resting = new RestingState(id, log);
-    this.pending = log.pendingSinceSnapshot(id);
+    this.compaction = new RoomCompaction(id, log, {
+      awakeDoc: () => this.ydoc,
+      isBroken: () => this.broken,
+      flush: () => this.writer.flush(),
+    });
   }
 
   /**
@@ -114,7 +110,7 @@ export class Room {
     doc.on('afterTransaction', (transaction: Y.Transaction) => (this.lastChanged = transactionChangedDoc(transaction)));
     const listener = this.options.onClaimsChanged;
     if (listener) {
-      observeClaimsChanges(this.id, doc, (change) => !this.broken && listener(change), (origin) =>
+      observeClaimsChanges(this.id, doc, (change) => !this.broken && !this.refusing && listener(change), (origin) =>
         origin && typeof origin === 'object' && 'actor' in origin ? (origin as Peer).actor : null,
       );
     }
@@ -142,12 +138,12 @@ export class Room {
     const idle = performance.now() - this.lastWriteAt;
     if (idle < this.restAfterMs) return this.armRest(this.restAfterMs - idle);
     if (this.unflushed > 0 || this.held.size > 0) return this.armRest(this.restAfterMs);
-    if (this.pending > 0 && !this.log.compactInBackground) this.compact();
+    if (this.compaction.pending > 0 && !this.log.compactInBackground) this.compact();
     // Taken from the doc, the snapshot costs little now and spares decoding the log later.
     this.resting = new RestingState(this.id, this.log, Y.snapshot(doc));
     this.ydoc = null;
     doc.destroy();
-    if (this.pending > 0) this.scheduleCompaction();
+    if (this.compaction.pending > 0) this.compaction.schedule();
   }
 
   /**
@@ -234,12 +230,12 @@ export class Room {
       this.applyFromPeer(peer, update);
       return 'accepted';
     }
-    const outcome = this.tryUpdate(peer, update);
+    const outcome = this.tryUpdate(peer, update, true);
     if (outcome === 'waiting') {
       this.held.hold(peer, update);
       return 'accepted';
     }
-    if (outcome === 'accepted') this.held.retry((from, held) => this.tryUpdate(from, held));
+    if (outcome === 'accepted') this.held.retry((from, held) => this.tryUpdate(from, held, false));
     return outcome;
   }
 
@@ -252,15 +248,21 @@ export class Room {
     }
   }
 
-  private tryUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
-    const check = checkUpdate(this.doc, update, peer.actor, this.owners, this.rules());
+  /**
+   * Checks an update and applies it if allowed: a live edit of someone who may annotate, and
+   * none of whose updates was refused so, is applied and checked in one transaction (cheaper).
+   */
+  private tryUpdate(peer: Peer, update: Uint8Array, mayApplyFirst: boolean): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
+    const applyFirst = mayApplyFirst && canAnnotate(peer.actor) && !this.checkFirst.has(peer.actor.id);
+    const client = applyFirst ? appliesCleanly(this.doc, update) : null;
+    const check = client === null ? checkUpdate(this.doc, update, peer.actor, this.owners, this.rules()) : this.applyChecked(peer, update, client);
     if (!check.ok) {
       if (check.waiting) return 'waiting';
       peer.send(encodeRejected(check.reason));
       return check.malformed ? 'malformed' : 'rejected';
     }
     for (const client of check.clients) this.owners.set(client, peer.actor.id);
-    this.applyFromPeer(peer, update);
+    if (client === null) this.applyFromPeer(peer, update);
     if (this.broken) return 'accepted';
     this.serverWrite((doc) => {
       recordUnrecordedChanges(doc, check.writes, check.before, peer.actor);
@@ -280,6 +282,46 @@ export class Room {
     this.lastChanged = false;
     Y.applyUpdate(doc, update, peer);
     if (this.lastChanged || doc.store.pendingStructs || doc.store.pendingDs) this.persistAndBroadcast(update, peer);
+  }
+
+  /**
+   * Applies a peer's update and checks it in one transaction (its observers run after the
+   * check). Refused, the change is in the doc: the doc is dropped, and the sender's updates are
+   * checked before applying from then on — a reload once per person, not once per update.
+   */
+  private applyChecked(peer: Peer, update: Uint8Array, client: number): UpdateCheck {
+    const doc = this.doc;
+    let check: UpdateCheck = { ok: false, reason: 'the change is malformed', malformed: true };
+    this.lastChanged = false;
+    try {
+      Y.transact(
+        doc,
+        (transaction) => {
+          check = applyAndCheck(doc, transaction, update, client, peer.actor, this.owners, this.rules());
+          this.refusing = !check.ok;
+        },
+        peer,
+        false,
+      );
+    } finally {
+      if (!check.ok) {
+        this.checkFirst.add(peer.actor.id);
+        this.dropDoc();
+      }
+      this.refusing = false;
+    }
+    if (check.ok && this.lastChanged) this.persistAndBroadcast(update, peer);
+    return check;
+  }
+
+  /** Drops a doc holding a refused change: with everything accepted written, the log is the doc without it. */
+  private dropDoc(): void {
+    const doc = this.ydoc;
+    if (!doc) return;
+    this.writer.flush();
+    this.ydoc = null;
+    this.resting = new RestingState(this.id, this.log);
+    doc.destroy();
   }
 
   /** Runs the server's own changes to the doc; Yjs encodes them for the log and the peers. */
@@ -303,29 +345,13 @@ export class Room {
   }
 
   /** Resolves once no background compaction of this room is running. */
-  async settled(): Promise<void> {
-    await this.background;
+  settled(): Promise<void> {
+    return this.compaction.settled();
   }
 
-  /**
-   * Folds the log into a snapshot, on the event loop, when the room is idle or closing (or the
-   * log cannot compact in the background): 35–65 ms for the seed and 1,000 claims here, too
-   * long for a busy room (see scheduleCompaction). A failure leaves the log as it was (restart
-   * replays more updates), so it is logged and the room carries on.
-   */
+  /** Folds the log into a snapshot now, on the event loop (the room is idle or closing). */
   compact(): void {
-    this.compactScheduled = false;
-    if (!this.ydoc) return; // resting: its last compaction ran as it went to rest
-    this.writer.flush(); // the snapshot must not cover updates the log has not got yet
-    if (this.broken || this.pending === 0 || this.background) return;
-    try {
-      this.log.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.pending);
-      this.pending = 0;
-      this.compactAt = COMPACT_AFTER;
-    } catch (error) {
-      this.compactAt = this.pending + COMPACT_AFTER;
-      console.error(`room ${this.id}: could not compact the update log: ${(error as Error).message}`);
-    }
+    this.compaction.compact();
   }
 
   /** Closes every peer and frees the doc. */
@@ -342,7 +368,7 @@ export class Room {
 
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
     if (this.broken) return;
-    this.pending++;
+    this.compaction.stored();
     this.unflushed++;
     this.lastWriteAt = performance.now();
     this.writer.write(
@@ -368,29 +394,6 @@ export class Room {
     if (this.broken) return;
     const message = syncMessage(syncProtocol.messageYjsUpdate, update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    if (this.pending >= this.compactAt) this.scheduleCompaction();
-  }
-
-  /** Compacts a busy room's log without stopping it: in a worker thread when the log can. */
-  private scheduleCompaction(): void {
-    if (this.compactScheduled || this.background) return;
-    const inBackground = this.log.compactInBackground?.bind(this.log);
-    if (!inBackground) {
-      this.compactScheduled = true;
-      setImmediate(() => this.compact());
-      return;
-    }
-    this.background = inBackground(this.id)
-      .then(
-        (folded) => {
-          this.pending = Math.max(0, this.pending - folded);
-          this.compactAt = COMPACT_AFTER;
-        },
-        (error: Error) => {
-          this.compactAt = this.pending + COMPACT_AFTER;
-          if (!this.broken) console.error(`room ${this.id}: could not compact the update log: ${error.message}`);
-        },
-      )
-      .finally(() => (this.background = null));
+    this.compaction.scheduleIfDue();
   }
 }

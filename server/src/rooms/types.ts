@@ -4,6 +4,7 @@
  */
 import type { Actor, RuleOptions } from '@factdesk/shared';
 import type * as Y from 'yjs';
+import type { LogWriter } from './log-writer.js';
 
 /** The durable log of one server's documents (SQLite by default). Calls are synchronous. */
 export interface UpdateLog {
@@ -109,4 +110,20 @@ export interface Rooms {
   withDoc<T>(docId: string, fn: (doc: import('yjs').Doc) => T): T;
   /** Closes every socket (1001 going away) and flushes. */
   close(): Promise<void>;
+}
+
+/** What a room needs of a connection. */
+export interface Peer {
+  readonly actor: Actor;
+  /** Sends `message`; `sent` runs once it has been handed to the network (or could not be). */
+  send(message: Uint8Array, sent?: () => void): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  checkUpdates?: boolean;
+  onClaimsChanged?: ClaimsChangeListener;
+  writer?: LogWriter;
+  /** Rest after this long without a write (default REST_AFTER_MS, rooms/room.ts). */
+  restAfterMs?: number;
 }

@@ -17,7 +17,7 @@ import {
   type Actor,
   type Target,
 } from '@factdesk/shared';
-import { checkUpdate } from './index.js';
+import { checkWithBothGates } from '../testing/both-gates.js';
 import { SERVER_PERSON } from './sign-off.js';
 
 const people = {
@@ -51,7 +51,7 @@ function attempt(actor: Actor, change: (doc: Y.Doc, id: string) => void) {
   const updates: Uint8Array[] = [];
   client.on('update', (u: Uint8Array) => updates.push(u));
   change(client, id);
-  return checkUpdate(doc, Y.mergeUpdates(updates), actor, new Map());
+  return checkWithBothGates(doc, Y.mergeUpdates(updates), actor, new Map());
 }
 
 const claimMap = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('annotations').get(id)!;

@@ -1,9 +1,13 @@
 /**
- * The gate every incoming Yjs update passes before it is applied, stored or broadcast:
- * decode it, resolve what it touches, and ask the shared permission rules.
+ * The gate every incoming Yjs update passes before it is stored or broadcast: find what it
+ * writes to which claims, and ask the shared permission rules. Two ways to find it: read the
+ * update before applying it (`checkUpdate`, any update), or apply it and read what Yjs
+ * integrated (`applyAndCheck`, a live edit; cheaper, but a refusal costs the room its doc).
  */
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import {
+  CURRENT_VIEW,
   DEFAULT_RULES,
   canAnnotate,
   claimWriteRefusal,
@@ -13,9 +17,12 @@ import {
   type Actor,
   type Claim,
   type ClaimWrite,
+  type MapView,
   type RuleOptions,
 } from '@factdesk/shared';
-import { inspectUpdate } from './inspect-update.js';
+import { inspectUpdate, type Inspection } from './inspect-update.js';
+import { inspectApplied } from './inspect-applied.js';
+import { BeforeView } from './before-view.js';
 
 export { inspectUpdate } from './inspect-update.js';
 export { reopenChangedSignOffs } from './sign-off.js';
@@ -36,7 +43,58 @@ export function checkUpdate(
   owners: ClientOwners,
   rules: RuleOptions = DEFAULT_RULES,
 ): UpdateCheck {
-  const inspection = inspectUpdate(doc, update);
+  return judge(doc, inspectUpdate(doc, update), actor, owners, rules, CURRENT_VIEW);
+}
+
+/**
+ * Applies `update` to `doc` inside `transaction` (the caller's: its observers run only once
+ * the caller has decided), then checks what it did, reading the claims as they were before.
+ * Cheaper than `checkUpdate`, which reads the update once more, but a refused update is in
+ * the doc: the caller must drop the doc (see Room). For an update from `client` alone that
+ * continues where the doc's copy of `client` ends (`appliesCleanly`).
+ */
+export function applyAndCheck(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  update: Uint8Array,
+  client: number,
+  actor: Actor,
+  owners: ClientOwners,
+  rules: RuleOptions = DEFAULT_RULES,
+): UpdateCheck {
+  const pending = doc.store.pendingStructs;
+  const pendingDs = doc.store.pendingDs;
+  try {
+    Y.applyUpdate(doc, update);
+  } catch {
+    return { ok: false, reason: 'the change could not be decoded', malformed: true };
+  }
+  if (doc.store.pendingStructs !== pending || doc.store.pendingDs !== pendingDs) {
+    return { ok: false, reason: 'the change depends on an earlier change the server does not have', malformed: false, waiting: true };
+  }
+  const before = new BeforeView(transaction);
+  return judge(doc, inspectApplied(doc, before, client), actor, owners, rules, before);
+}
+
+/**
+ * The client of an update that holds structs of one client only, starting exactly where the
+ * doc's copy of that client ends (how every live edit looks); null for anything else, which
+ * `checkUpdate` judges before it is applied. Reads only the update's first few bytes.
+ */
+export function appliesCleanly(doc: Y.Doc, update: Uint8Array): number | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    if (decoding.readVarUint(decoder) !== 1) return null; // clients with structs
+    if (decoding.readVarUint(decoder) === 0) return null; // structs of that client
+    const client = decoding.readVarUint(decoder);
+    return decoding.readVarUint(decoder) === Y.getState(doc.store, client) ? client : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rules' verdict on what an update does, reading the claims it touches as they were (`view`). */
+function judge(doc: Y.Doc, inspection: Inspection, actor: Actor, owners: ClientOwners, rules: RuleOptions, view: MapView): UpdateCheck {
   if (!inspection.ok) return inspection;
   // Someone who may write nothing stores nothing, not even changes no claim would show.
   if (inspection.changes && !canAnnotate(actor)) return { ok: false, reason: 'viewers cannot change the article', malformed: false };
@@ -48,10 +106,11 @@ export function checkUpdate(
   }
   const before = new Map<string, Claim | null>();
   const lazy: [LazyClaim, ClaimWrite][] = [];
+  const claims = claimsMap(doc) as Y.Map<unknown>;
   for (const write of inspection.writes) {
     // Each field is read only if a rule asks for it: most updates touch two fields of a dozen.
-    const map = claimsMap(doc).get(write.claimId);
-    const read = map instanceof Y.Map ? lazyClaim(map) : null;
+    const map = view.get(claims, write.claimId);
+    const read = map instanceof Y.Map ? lazyClaim(map, view) : null;
     if (read) lazy.push([read, write]);
     before.set(write.claimId, read?.claim ?? null);
     const refusal = claimWriteRefusal(actor, read?.claim ?? null, write, rules);

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { ROOT, emptyClaimWrite, type ClaimWrite } from '@factdesk/shared';
 import { Locator, UnknownItemError, isDeleted, isItem, type AnyItem, type ItemPlace } from './locate.js';
-import { TYPE_REF, decodeUpdate, type DecodedContent, type DecodedItem, type DecodedUpdate } from './decode-update.js';
+import { TYPE_REF, decodeUpdate, type DecodedContent, type DecodedUpdate } from './decode-update.js';
 
 export type Inspection =
   | {
@@ -19,7 +19,8 @@ export type Inspection =
     }
   | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
 
-class Refusal extends Error {}
+/** A change the rules of the doc's shape refuse (not malformed: the reason is shown). */
+export class Refusal extends Error {}
 
 /** Decodes the update and describes its claim writes, or says why it cannot be taken. */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
@@ -42,45 +43,76 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
 
 function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
   const locator = new Locator(doc, structs);
-  const writes: Writes = new Map();
-  const clients = new Set<number>();
-  const containersCreated: ContainerWrite[] = [];
+  const writes = new WriteCollector();
 
   checkContiguous(doc, structs);
-  let changes = false;
   for (const struct of structs) {
     if (struct.kind === 'skip') continue;
     const known = Y.getState(doc.store, struct.id.client);
     if (struct.id.clock + struct.length <= known) continue; // already integrated: Yjs ignores it
     // A garbage-collected range carries no content, but it does take up its client's clocks.
-    clients.add(struct.id.client);
-    changes = true;
+    writes.wroteUnder(struct.id.client);
     if (struct.kind !== 'item') continue;
     const place = locator.place(struct);
-    if (place && !place.parent.dead) recordInsert(place, struct, writes, containersCreated);
+    if (place && !place.parent.dead) writes.insert(place, struct.content, struct.rightOrigin !== null);
   }
-  for (const { w, field } of containersCreated) {
-    if (w.kind === 'create') continue;
-    if (field === 'history') w.historyRewritten = true;
-    else w.threadReplaced = true;
-  }
+  writes.insertsDone();
 
   for (const [client, ranges] of deletes) {
     for (const { clock, len } of ranges) {
       for (const item of itemsInRange(locator, client, clock, len)) {
         if (isDeleted(item)) continue;
-        changes = true;
+        writes.changes = true;
         const place = locator.place(item);
-        if (place && !place.parent.dead) recordDelete(place, writes);
+        if (place && !place.parent.dead) writes.delete(place);
       }
     }
   }
+  return writes.inspection();
+}
 
-  const result = [...writes.values()];
-  for (const w of result) {
-    if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
+/**
+ * What one update writes, claim by claim, as its items are met: inserts first (then
+ * `insertsDone`), then deletions. Both gates use it: the one that reads the update before
+ * applying it, and the one that reads the items Yjs has just integrated (inspect-applied.ts).
+ */
+export class WriteCollector {
+  private readonly writes = new Map<string, ClaimWrite>();
+  private readonly clients = new Set<number>();
+  private readonly containersCreated: ContainerWrite[] = [];
+  /** Whether applying the update changes the doc at all (new structs, or a live item deleted). */
+  changes = false;
+
+  /** The update writes new structs (items or garbage-collected ranges) under this client id. */
+  wroteUnder(client: number): void {
+    this.clients.add(client);
+    this.changes = true;
   }
-  return { ok: true, writes: result, clients: [...clients], changes };
+
+  insert(place: ItemPlace, content: DecodedContent, beforeSomething: boolean): void {
+    recordInsert(place, content, beforeSomething, this.writes, this.containersCreated);
+  }
+
+  /** A history or thread container written with an existing claim replaces it. */
+  insertsDone(): void {
+    for (const { w, field } of this.containersCreated) {
+      if (w.kind === 'create') continue;
+      if (field === 'history') w.historyRewritten = true;
+      else w.threadReplaced = true;
+    }
+  }
+
+  delete(place: ItemPlace): void {
+    recordDelete(place, this.writes);
+  }
+
+  inspection(): Inspection {
+    const result = [...this.writes.values()];
+    for (const w of result) {
+      if (w.kind === 'delete') Object.assign(w, emptyClaimWrite(w.claimId, 'delete'));
+    }
+    return { ok: true, writes: result, clients: [...this.clients], changes: this.changes };
+  }
 }
 
 /** The writes of one update, by claim id. */
@@ -137,7 +169,8 @@ interface ContainerWrite {
 
 function recordInsert(
   place: ItemPlace,
-  item: DecodedItem,
+  content: DecodedContent,
+  beforeSomething: boolean,
   writes: Writes,
   containersCreated: ContainerWrite[],
 ): void {
@@ -148,7 +181,7 @@ function recordInsert(
   if (claimId === '#') throw new Refusal('the claims map holds only claims by id');
   const w = writeTo(writes, claimId);
   if (path.length === 1) {
-    if (!isContainer(item.content, TYPE_REF.map)) {
+    if (!isContainer(content, TYPE_REF.map)) {
       throw new Refusal('a claim must be a map of fields');
     }
     w.kind = 'create';
@@ -156,7 +189,7 @@ function recordInsert(
   }
   if (path.length === 2) {
     if (field === 'history' || field === 'thread') {
-      if (!isContainer(item.content, field === 'history' ? TYPE_REF.array : TYPE_REF.map)) {
+      if (!isContainer(content, field === 'history' ? TYPE_REF.array : TYPE_REF.map)) {
         throw new Refusal(`the ${field} of a claim has a fixed shape`);
       }
       containersCreated.push({ w, field });
@@ -166,18 +199,18 @@ function recordInsert(
       w.unknownPaths.push(`${claimId}/#`);
       return;
     }
-    w.fields[field] = lastValue(item.content);
+    w.fields[field] = lastValue(content);
     return;
   }
   if (path.length === 3 && field === 'history' && sub === '#') {
-    if (item.content.kind !== 'any') throw new Refusal('history entries are JSON values');
-    if (item.rightOrigin !== null) w.historyRewritten = true; // only appends at the end
-    w.historyAppended.push(...item.content.values);
+    if (content.kind !== 'any') throw new Refusal('history entries are JSON values');
+    if (beforeSomething) w.historyRewritten = true; // only appends at the end
+    w.historyAppended.push(...content.values);
     return;
   }
   if (path.length === 3 && field === 'thread' && sub !== '#') {
-    if (item.content.kind !== 'any') throw new Refusal('comments are JSON values');
-    upsertComment(w, sub, lastValue(item.content));
+    if (content.kind !== 'any') throw new Refusal('comments are JSON values');
+    upsertComment(w, sub, lastValue(content));
     return;
   }
   w.unknownPaths.push(path.map((k) => k.slice(0, 40)).join('/'));

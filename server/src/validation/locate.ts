@@ -170,6 +170,21 @@ export class Locator {
  */
 const serverTypePaths = new WeakMap<Y.AbstractType<unknown>, { root: string; keys: string[] }>();
 
+/** Where an integrated type of a server doc lives (its root name and keys), from the same memo. */
+export function serverTypePath(type: Y.AbstractType<unknown>): { root: string; keys: string[] } {
+  let path = serverTypePaths.get(type);
+  if (path) return path;
+  const item = type._item;
+  if (item === null) {
+    path = { root: Y.findRootTypeKey(type), keys: [] };
+  } else {
+    const parent = serverTypePath(item.parent as Y.AbstractType<unknown>);
+    path = { root: parent.root, keys: [...parent.keys, item.parentSub ?? '#'] };
+  }
+  serverTypePaths.set(type, path);
+  return path;
+}
+
 /** Whether a server type or one of its ancestors is deleted. */
 function isDeadType(type: Y.AbstractType<unknown>): boolean {
   for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {

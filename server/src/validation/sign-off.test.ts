@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createClaim, readClaim, setClaimStatus, updateClaim, type Actor } from '@factdesk/shared';
-import { checkUpdate, reopenChangedSignOffs } from './index.js';
+import { reopenChangedSignOffs } from './index.js';
+import { checkWithBothGates } from '../testing/both-gates.js';
 
 const author: Actor = { id: 'u-ann', login: 'anna', name: 'Anna', role: 'annotator' };
 const reviewer: Actor = { id: 'u-rev', login: 'rita', name: 'Rita', role: 'reviewer' };
@@ -22,7 +23,7 @@ function applyFromClient(doc: Y.Doc, actor: Actor, change: (client: Y.Doc) => vo
   client.on('update', (u: Uint8Array) => updates.push(u));
   change(client);
   const update = Y.mergeUpdates(updates);
-  const check = checkUpdate(doc, update, actor, new Map());
+  const check = checkWithBothGates(doc, update, actor, new Map());
   if (!check.ok) throw new Error(check.reason);
   Y.applyUpdate(doc, update);
   return reopenChangedSignOffs(doc, check.writes, check.before);

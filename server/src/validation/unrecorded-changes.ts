@@ -69,10 +69,12 @@ export function recordUnrecordedChanges(doc: Y.Doc, writes: ClaimWrite[], before
   let at: string | undefined;
   for (const write of writes) {
     if (write.kind === 'delete') continue;
-    at ??= (now ?? new Date()).toISOString();
-    const entries = missingHistory(write, before.get(write.claimId) ?? null, actor, at);
+    // The time is read only when an entry is missing (rarely): it cost as much as the rest.
+    const entries = missingHistory(write, before.get(write.claimId) ?? null, actor, '');
     const map = claimsMap(doc).get(write.claimId);
     if (entries.length === 0 || !(map instanceof Y.Map)) continue;
+    at ??= (now ?? new Date()).toISOString();
+    for (const entry of entries) entry.at = at;
     doc.transact(() => {
       let history = map.get('history');
       if (!(history instanceof Y.Array)) {
