@@ -28,7 +28,6 @@ interface CpuUse {
   mainThread: number;
 }
 
-const WARM_UP = 5_000;
 
 /** N small updates as one person's client makes them: claims created, then edited. */
 function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates: Uint8Array[]; stateVector: Uint8Array; claims: number } {
@@ -52,25 +51,25 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
   return { updates: updates.slice(0, n), stateVector, claims };
 }
 
-async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<CpuUse> {
+async function oneRun(mode: 'checked' | 'unchecked', n: number, warmUp: number): Promise<CpuUse> {
   const server = await startBenchServer(mode);
   try {
     const token = await adminToken(server.url);
     const me = (await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: Actor };
     const writer = await connectRaw(server.url, SEED_DOC, token);
     const watcher = await connectRaw(server.url, SEED_DOC, token);
-    // The first WARM_UP updates warm up the server (JIT, caches) and are not counted: a newsroom
+    // The first `warmUp` updates warm up the server (JIT, caches) and are not counted: a newsroom
     // server runs for days, and what matters is the steady cost per update. Timed in blocks of
     // 2,000, a server's cost per update falls from 250–400 µs (the first block) to 60–80 µs
     // after about 6,000 updates, checked or not; 1,000 warm-up updates left most of that fall in
     // the measured window.
-    const { updates: all, stateVector, claims } = generateUpdates(await writer.fetchState(), me.user, n + WARM_UP);
-    for (let i = 0; i < WARM_UP; i++) {
+    const { updates: all, stateVector, claims } = generateUpdates(await writer.fetchState(), me.user, n + warmUp);
+    for (let i = 0; i < warmUp; i++) {
       writer.sendUpdate(all[i]);
       if (i % 200 === 199) await writer.handled();
     }
     await writer.roundTrip(stateVector);
-    const updates = all.slice(WARM_UP);
+    const updates = all.slice(warmUp);
     const before = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
     for (let i = 0; i < updates.length; i++) {
@@ -98,12 +97,12 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number): Promise<CpuUse>
  * median of the pairs' ratios: this machine's speed drifts by ±20 % over a minute, and a pair
  * sees the same machine.
  */
-export async function measureValidationOverhead(updates = 10_000, runs = 7): Promise<OverheadResult> {
+export async function measureValidationOverhead(updates = 10_000, runs = 7, warmUp = 5_000): Promise<OverheadResult> {
   const pairs: { checked: CpuUse; unchecked: CpuUse }[] = [];
   for (let run = 0; run < runs; run++) {
     const order = run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const);
     const pair: Partial<Record<'checked' | 'unchecked', CpuUse>> = {};
-    for (const mode of order) pair[mode] = await oneRun(mode, updates);
+    for (const mode of order) pair[mode] = await oneRun(mode, updates, warmUp);
     pairs.push({ checked: pair.checked!, unchecked: pair.unchecked! });
   }
   return {
