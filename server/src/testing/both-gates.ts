@@ -21,7 +21,6 @@ export function checkWithBothGates(...[doc, update, actor, owners, rules = DEFAU
     return first;
   }
   const copy = new Y.Doc({ gc: doc.gc });
-  copy.clientID = doc.clientID;
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   let second: UpdateCheck | null = null;
   Y.transact(copy, (transaction) => (second = applyAndCheck(copy, transaction, update, client, actor, new Map(owners), rules)), null, false);
