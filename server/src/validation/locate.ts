@@ -153,13 +153,9 @@ export class Locator {
     return path;
   }
 
-  private pathOfType(type: Y.AbstractType<unknown>): TypePath | null {
-    const known = serverTypePaths.get(type);
-    if (known) return { root: known.root, keys: known.keys, dead: isDeadType(type) };
-    const item = type._item;
-    const path = item === null ? { root: Y.findRootTypeKey(type), keys: [], dead: false } : this.pathOfItemType(item);
-    if (path) serverTypePaths.set(type, { root: path.root, keys: path.keys });
-    return path;
+  private pathOfType(type: Y.AbstractType<unknown>): TypePath {
+    const { root, keys } = serverTypePath(type);
+    return { root, keys, dead: isDeadType(type) };
   }
 }
 
