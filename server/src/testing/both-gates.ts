@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_RULES } from '@factdesk/shared';
-import { appliesCleanly, applyAndCheck, checkUpdate, type UpdateCheck } from '../validation/index.js';
+import { appliesCleanly, applyAndCheck, checkUpdate, keptFields, type UpdateCheck } from '../validation/index.js';
 
 /** How many updates went through both gates (a test can check the second one was used). */
 export const gatesCompared = { both: 0, first: 0 };
@@ -41,7 +41,7 @@ function verdict(check: UpdateCheck): unknown {
       continue;
     }
     const kept: Record<string, unknown> = {};
-    for (const field of ['author', 'status', ...Object.keys(write.fields)]) kept[field] = claim[field];
+    for (const field of keptFields(write)) kept[field] = claim[field];
     before[write.claimId] = kept;
   }
   return { ok: true, writes: check.writes, clients: [...check.clients].sort(), before };

@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import type { MapView } from '@factdesk/shared';
+import { isDeadType } from './locate.js';
 
 export class BeforeView implements MapView {
   /** This transaction's deletions per client, sorted by clock (made on first use). */
@@ -57,17 +58,12 @@ export class BeforeView implements MapView {
 
   /** Whether the type, or a type it is in, was deleted before this transaction. */
   deadBefore(type: Y.AbstractType<unknown>): boolean {
-    for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
-      if (this.deletedBefore(item)) return true;
-    }
-    return false;
+    return isDeadType(type, this);
   }
 
   get(map: Y.Map<unknown>, key: string): unknown {
     const item = this.entryBefore(map, key);
-    if (!item) return undefined;
-    const values = item.content.getContent();
-    return values[values.length - 1];
+    return item ? lastValue(item) : undefined;
   }
 
   has(map: Y.Map<unknown>, key: string): boolean {
@@ -86,8 +82,10 @@ export class BeforeView implements MapView {
     if (type instanceof Y.Map) {
       const json: Record<string, unknown> = {};
       for (const key of type._map.keys()) {
-        const value = this.get(type, key);
-        if (this.has(type, key)) json[key] = value instanceof Y.AbstractType ? this.json(value) : value;
+        const item = this.entryBefore(type, key);
+        if (!item) continue;
+        const value = lastValue(item);
+        json[key] = value instanceof Y.AbstractType ? this.json(value) : value;
       }
       return json;
     }
@@ -100,4 +98,10 @@ export class BeforeView implements MapView {
     while (item !== null && this.isNew(item)) item = item.left;
     return item === null || this.deletedBefore(item) ? null : item;
   }
+}
+
+/** A map entry's value: the last of its content (a map item holds one). */
+function lastValue(item: Y.Item): unknown {
+  const values = item.content.getContent();
+  return values[values.length - 1];
 }

@@ -117,6 +117,11 @@ function judge(doc: Y.Doc, inspection: Inspection, actor: Actor, owners: ClientO
     if (refusal) return { ok: false, reason: refusal, malformed: false };
   }
   // What the server does after applying the update (sign-off, history) reads these, as they were.
-  for (const [read, write] of lazy) read.keep(['author', 'status', ...Object.keys(write.fields)]);
+  for (const [read, write] of lazy) read.keep(keptFields(write));
   return { ok: true, writes: inspection.writes, before, clients: inspection.clients };
+}
+
+/** The fields of a claim a check keeps as they were, for what the server does after applying it. */
+export function keptFields(write: ClaimWrite): string[] {
+  return ['author', 'status', ...Object.keys(write.fields)];
 }

@@ -181,10 +181,17 @@ export function serverTypePath(type: Y.AbstractType<unknown>): { root: string; k
   return path;
 }
 
+/** How an item counts as deleted: now, or (inside a transaction) before it (before-view.ts). */
+interface Deletions {
+  deletedBefore(item: Y.Item): boolean;
+}
+
+const NOW: Deletions = { deletedBefore: (item) => item.deleted };
+
 /** Whether a server type or one of its ancestors is deleted. */
-function isDeadType(type: Y.AbstractType<unknown>): boolean {
+export function isDeadType(type: Y.AbstractType<unknown>, deletions: Deletions = NOW): boolean {
   for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
-    if (item.deleted) return true;
+    if (deletions.deletedBefore(item)) return true;
   }
   return false;
 }
