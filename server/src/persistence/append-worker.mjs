@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 const db = new Database(workerData.dbFile);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
+db.pragma('wal_autocheckpoint = 0'); // the compaction worker checkpoints (update-log.ts)
 const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
 const appendMany = db.transaction((entries, at) => {
   for (const { docId, update } of entries) insert.run(docId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), at);

@@ -7,7 +7,11 @@
 // writes the new snapshot and deletes exactly the updates it folded. Updates appended
 // meanwhile stay.
 //
-// Messages in: { id, docId }. Out: { id, ok: true, folded } or { id, ok: false, error }.
+// It also runs the log's checkpoints (see update-log.ts), so that none stops the event loop.
+//
+// Messages in: { id, docId } or { id, checkpoint: true }. Out: { id, ok: true, folded } or
+// { id, ok: true, caughtUp } or
+// { id, ok: false, error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
@@ -78,7 +82,31 @@ function compact(docId) {
   return rows.length;
 }
 
-parentPort.on('message', ({ id, docId }) => {
+/**
+ * Copies the WAL back into the database file without stopping the server's writers (PASSIVE).
+ * The WAL starts again from its beginning (instead of growing) only when a writer finds every
+ * frame copied; commits made while a checkpoint ran are copied by another, quick one, repeated
+ * a few times at most. Returns whether the last one found nothing new (caught up).
+ */
+function checkpointAll() {
+  let [last] = db.pragma('wal_checkpoint(PASSIVE)');
+  for (let again = 0; again < 8; again++) {
+    const [next] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (next.log <= last.log) return true; // nothing new, or a writer has restarted the WAL
+    last = next;
+  }
+  return false;
+}
+
+parentPort.on('message', ({ id, docId, checkpoint }) => {
+  if (checkpoint) {
+    try {
+      parentPort.postMessage({ id, ok: true, caughtUp: checkpointAll() });
+    } catch (error) {
+      parentPort.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   try {
     parentPort.postMessage({ id, ok: true, folded: compact(docId) });
   } catch (error) {

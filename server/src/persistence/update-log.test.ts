@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/database.js';
+import { DATABASE_FILE, openDatabase, type Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
 import { createSqliteUpdateLog } from './update-log.js';
 
@@ -88,5 +88,18 @@ describe('the SQLite update log', () => {
     expect(replay(log.load('a')).getMap('m').size).toBe(4);
     expect(log.load('b').map((u) => Array.from(u))).toEqual([[7]]);
     expect(db.prepare('SELECT count(*) FROM doc_snapshots').pluck().get()).toBe(1);
+  });
+
+  it('checkpoints the WAL in the compaction worker, so that it stays small though no commit checkpoints', async () => {
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const update = new Uint8Array(200).fill(7);
+    for (let i = 0; i < 3_000; i++) {
+      log.appendMany([{ docId: `doc-${i % 50}`, update }]);
+      if (i % 10 === 0) await new Promise((r) => setImmediate(r)); // the worker's answers arrive
+    }
+    // Uncheckpointed, 3,000 commits of ≈ 3 pages each make a 36 MB WAL; checkpoints every few hundred restart it.
+    expect(statSync(join(dir, `${DATABASE_FILE}-wal`)).size).toBeLessThan(12 * 1024 * 1024);
+    expect(log.load('doc-7')).toHaveLength(60);
+    await log.close?.();
   });
 });

@@ -8,6 +8,9 @@ import type { UpdateLog } from '../rooms/types.js';
 import { AppendWorker } from './append-worker.js';
 import { WorkerRequests } from './worker-requests.js';
 
+/** Commits of the log between two checkpoints: ≈ 1,000 WAL pages (SQLite's default) at ≈ 3 pages a commit. */
+const CHECKPOINT_EVERY = 300;
+
 /** The UpdateLog of rooms/types.ts over the doc_updates and doc_snapshots tables. */
 export function createSqliteUpdateLog(db: Db): UpdateLog {
   const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?').pluck();
@@ -36,6 +39,34 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
   const worker = db.memory ? null : new CompactionWorker(db.name);
   const appender = db.memory ? null : new AppendWorker(db.name);
 
+  // Checkpoints (copying the WAL back into the database file, with two fsyncs) run in the
+  // compaction worker, every CHECKPOINT_EVERY commits of the log: left to SQLite, the commit
+  // that crosses 1,000 WAL pages runs one on the event loop (≈ 10–15 ms here, more on a busy disk).
+  // The WAL only starts again from its beginning once a checkpoint has copied every frame; when
+  // commits kept coming while the worker copied, the few frames left are copied here.
+  let commits = 0;
+  let checkpointing = false;
+  if (worker) db.pragma('wal_autocheckpoint = 0');
+  function committed(): void {
+    if (!worker || ++commits < CHECKPOINT_EVERY || checkpointing) return;
+    commits = 0;
+    checkpointing = true;
+    worker.checkpoint().then(
+      (caughtUp) => {
+        checkpointing = false;
+        try {
+          if (!caughtUp && db.open) db.pragma('wal_checkpoint(PASSIVE)');
+        } catch (error) {
+          console.error(`update log: a checkpoint failed: ${(error as Error).message}`);
+        }
+      },
+      (error: Error) => {
+        checkpointing = false;
+        console.error(`update log: a checkpoint failed: ${error.message}`);
+      },
+    );
+  }
+
   return {
     load(docId) {
       const snapshot = selectSnapshot.get(docId) as Buffer | undefined;
@@ -44,9 +75,11 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     },
     append(docId, update) {
       insertUpdate.run(docId, toBuffer(update), new Date().toISOString());
+      committed();
     },
     appendMany(entries) {
       appendMany(entries);
+      committed();
     },
     pendingSinceSnapshot(docId) {
       return countUpdates.get(docId) as number;
@@ -55,7 +88,15 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
       compact(docId, state, upToUpdateCount);
     },
     ...(worker ? { compactInBackground: (docId: string) => worker.compact(docId) } : {}),
-    ...(appender ? { appendManyInBackground: (entries: readonly { docId: string; update: Uint8Array }[]) => appender.append(entries) } : {}),
+    ...(appender
+      ? {
+          appendManyInBackground(entries: readonly { docId: string; update: Uint8Array }[]) {
+            const append = appender.append(entries);
+            committed();
+            return append;
+          },
+        }
+      : {}),
     async close() {
       await Promise.all([worker?.close(), appender?.close()]);
     },
@@ -68,6 +109,12 @@ class CompactionWorker {
 
   constructor(dbFile: string) {
     this.requests = new WorkerRequests(new URL('./compaction-worker.mjs', import.meta.url), { dbFile }, 'compaction worker');
+  }
+
+  /** Copies the WAL back into the database file, without waiting for readers or writers; resolves with whether it caught up. */
+  async checkpoint(): Promise<boolean> {
+    const answer = await this.requests.send({ checkpoint: true }).answer;
+    return answer.caughtUp === true;
   }
 
   /** Resolves with how many updates were folded. */
