@@ -10,8 +10,11 @@ import * as Y from 'yjs';
 import type { MapView } from '@factdesk/shared';
 import { isDeadType } from './locate.js';
 
+/** Up to this many deleted ranges of one client are looked through; more are sorted once and searched. */
+const SCAN_UP_TO = 16;
+
 export class BeforeView implements MapView {
-  /** This transaction's deletions per client, sorted by clock (made on first use). */
+  /** This transaction's deletions of a client that deleted many, sorted by clock (made on first use). */
   private sortedDeletes: Map<number, { clock: number; len: number }[]> | null = null;
 
   constructor(private readonly transaction: Y.Transaction) {}
@@ -33,17 +36,22 @@ export class BeforeView implements MapView {
 
   /** Whether this transaction deleted the item. */
   deletedNow(item: Y.Item): boolean {
-    this.sortedDeletes ??= new Map(
-      [...this.transaction.deleteSet.clients].map(([client, ranges]) => [client, [...ranges].sort((a, b) => a.clock - b.clock)]),
-    );
-    const ranges = this.sortedDeletes.get(item.id.client);
+    const ranges = this.transaction.deleteSet.clients.get(item.id.client);
     if (!ranges) return false;
     const clock = item.id.clock;
+    // A live edit deletes a few ranges (the values it overwrites): looked through as they are.
+    if (ranges.length <= SCAN_UP_TO) {
+      for (const r of ranges) if (clock >= r.clock && clock < r.clock + r.len) return true;
+      return false;
+    }
+    this.sortedDeletes ??= new Map();
+    let sorted = this.sortedDeletes.get(item.id.client);
+    if (!sorted) this.sortedDeletes.set(item.id.client, (sorted = [...ranges].sort((a, b) => a.clock - b.clock)));
     let lo = 0;
-    let hi = ranges.length - 1;
+    let hi = sorted.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const r = ranges[mid];
+      const r = sorted[mid];
       if (clock < r.clock) hi = mid - 1;
       else if (clock >= r.clock + r.len) lo = mid + 1;
       else return true;

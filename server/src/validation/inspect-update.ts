@@ -174,20 +174,22 @@ function recordInsert(
   writes: Writes,
   containersCreated: ContainerWrite[],
 ): void {
-  const { root, keys } = place.parent;
+  const { root } = place.parent;
   if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
-  const path = [...keys, place.key ?? '#'];
-  const [claimId, field, sub] = path;
+  const depth = place.parent.keys.length + 1;
+  const claimId = keyAt(place, 0);
+  const field = keyAt(place, 1);
+  const sub = keyAt(place, 2);
   if (claimId === '#') throw new Refusal('the claims map holds only claims by id');
   const w = writeTo(writes, claimId);
-  if (path.length === 1) {
+  if (depth === 1) {
     if (!isContainer(content, TYPE_REF.map)) {
       throw new Refusal('a claim must be a map of fields');
     }
     w.kind = 'create';
     return;
   }
-  if (path.length === 2) {
+  if (depth === 2) {
     if (field === 'history' || field === 'thread') {
       if (!isContainer(content, field === 'history' ? TYPE_REF.array : TYPE_REF.map)) {
         throw new Refusal(`the ${field} of a claim has a fixed shape`);
@@ -202,18 +204,18 @@ function recordInsert(
     w.fields[field] = lastValue(content);
     return;
   }
-  if (path.length === 3 && field === 'history' && sub === '#') {
+  if (depth === 3 && field === 'history' && sub === '#') {
     if (content.kind !== 'any') throw new Refusal('history entries are JSON values');
     if (beforeSomething) w.historyRewritten = true; // only appends at the end
     w.historyAppended.push(...content.values);
     return;
   }
-  if (path.length === 3 && field === 'thread' && sub !== '#') {
+  if (depth === 3 && field === 'thread' && sub !== '#') {
     if (content.kind !== 'any') throw new Refusal('comments are JSON values');
     upsertComment(w, sub, lastValue(content));
     return;
   }
-  w.unknownPaths.push(path.map((k) => k.slice(0, 40)).join('/'));
+  w.unknownPaths.push(pathText(place));
 }
 
 function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
@@ -226,16 +228,18 @@ function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
 }
 
 function recordDelete(place: ItemPlace, writes: Writes): void {
-  const { root, keys } = place.parent;
+  const { root } = place.parent;
   if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
-  const path = [...keys, place.key ?? '#'];
-  const [claimId, field, sub] = path;
+  const depth = place.parent.keys.length + 1;
+  const claimId = keyAt(place, 0);
+  const field = keyAt(place, 1);
+  const sub = keyAt(place, 2);
   const w = writeTo(writes, claimId);
-  if (path.length === 1) {
+  if (depth === 1) {
     if (w.kind !== 'create') w.kind = 'delete';
     return;
   }
-  if (path.length === 2) {
+  if (depth === 2) {
     if (field === 'history') w.historyRewritten = true;
     else if (field === 'thread') w.threadReplaced = true;
     else if (!(field in w.fields)) w.fields[field] = undefined; // removed, not overwritten
@@ -245,9 +249,25 @@ function recordDelete(place: ItemPlace, writes: Writes): void {
     w.historyRewritten = true;
     return;
   }
-  if (field === 'thread' && path.length === 3) {
+  if (field === 'thread' && depth === 3) {
     if (!w.comments.some((c) => c.id === sub)) w.comments.push({ id: sub, value: undefined });
     return;
   }
-  w.unknownPaths.push(path.map((k) => k.slice(0, 40)).join('/'));
+  w.unknownPaths.push(pathText(place));
+}
+
+/**
+ * The i-th key of the path to an item: its type's keys in the claims map, then its own key
+ * ('#' for an array element); '' past the end. Read without building the path: every item of
+ * every update passes here.
+ */
+function keyAt(place: ItemPlace, i: number): string {
+  const keys = place.parent.keys;
+  if (i < keys.length) return keys[i];
+  return i === keys.length ? (place.key ?? '#') : '';
+}
+
+/** The path to an item, as a refusal names it (each key cut to 40 characters). */
+function pathText(place: ItemPlace): string {
+  return [...place.parent.keys, place.key ?? '#'].map((k) => k.slice(0, 40)).join('/');
 }
