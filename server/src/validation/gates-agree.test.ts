@@ -62,13 +62,14 @@ const OPS: Op[] = [
   (doc, a, pick) => void createClaim(doc, ref(pick(people)), input),
   (doc, a, pick) => {
     const { id, map } = claimOf(doc, pick);
-    if (map) updateClaim(doc, id, ref(a), pick([{ rationale: `why ${Math.round(Math.random() * 1e6)}` }, { verdict: 'false' }, { sources: [] }, { tags: ['x'] }]));
+    // The app's accessors append to the history: not on a claim an earlier op of this step broke.
+    if (listIn(map, 'history')) updateClaim(doc, id, ref(a), pick([{ rationale: `why ${Math.round(Math.random() * 1e6)}` }, { verdict: 'false' }, { sources: [] }, { tags: ['x'] }]));
   },
   (doc, a, pick) => {
     const { id, map } = claimOf(doc, pick);
     const status = pick(STATUSES);
     const review = { decision: status === 'approved' ? ('approved' as const) : ('changes-requested' as const), reviewer: ref(a), at: new Date().toISOString(), comment: 'Seen.' };
-    if (map) setClaimStatus(doc, id, status, ref(a), { action: status === 'in-review' ? 'submitted' : 'approved' }, pick([undefined, review]));
+    if (listIn(map, 'history')) setClaimStatus(doc, id, status, ref(a), { action: status === 'in-review' ? 'submitted' : 'approved' }, pick([undefined, review]));
   },
   (doc, _a, pick) => void claimsMap(doc).delete(claimOf(doc, pick).id),
   (doc, a, pick) => claimOf(doc, pick).map?.set(pick(['author', 'status', 'review', 'unknown', 'updatedAt', 'target']), pick([ref(a), 'approved', null, 42, 'x', { nested: true }])),
@@ -132,7 +133,7 @@ describe('the two gates', () => {
         verdicts.refused++;
       }
     }
-    expect(verdicts.accepted).toBeGreaterThan(50);
+    expect(verdicts.accepted).toBeGreaterThan(30); // 58–81 in a dozen runs (client ids are random)
     expect(verdicts.refused).toBeGreaterThan(50);
     expect(gatesCompared.both - compared).toBeGreaterThan(STEPS / 2);
   });
