@@ -9,9 +9,8 @@
 //
 // It also runs the log's checkpoints (see update-log.ts), so that none stops the event loop.
 //
-// Messages in: { id, docId } or { id, checkpoint: true }. Out: { id, ok: true, folded } or
-// { id, ok: true, caughtUp } or
-// { id, ok: false, error }.
+// Messages in: { id, docId } or { id, checkpoint: true }. Out: { id, ok: true, folded },
+// { id, ok: true, caughtUp } or { id, ok: false, error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';

@@ -51,20 +51,13 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
     if (!worker || ++commits < CHECKPOINT_EVERY || checkpointing) return;
     commits = 0;
     checkpointing = true;
-    worker.checkpoint().then(
-      (caughtUp) => {
-        checkpointing = false;
-        try {
-          if (!caughtUp && db.open) db.pragma('wal_checkpoint(PASSIVE)');
-        } catch (error) {
-          console.error(`update log: a checkpoint failed: ${(error as Error).message}`);
-        }
-      },
-      (error: Error) => {
-        checkpointing = false;
-        console.error(`update log: a checkpoint failed: ${error.message}`);
-      },
-    );
+    worker
+      .checkpoint()
+      .then((caughtUp) => {
+        if (!caughtUp && db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      })
+      .catch((error: Error) => console.error(`update log: a checkpoint failed: ${error.message}`))
+      .finally(() => (checkpointing = false));
   }
 
   return {
