@@ -174,9 +174,7 @@ function recordInsert(
   writes: Writes,
   containersCreated: ContainerWrite[],
 ): void {
-  const { root } = place.parent;
-  if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
-  const depth = place.parent.keys.length + 1;
+  const depth = depthInClaims(place);
   const claimId = keyAt(place, 0);
   const field = keyAt(place, 1);
   const sub = keyAt(place, 2);
@@ -228,9 +226,7 @@ function upsertComment(w: ClaimWrite, id: string, value: unknown): void {
 }
 
 function recordDelete(place: ItemPlace, writes: Writes): void {
-  const { root } = place.parent;
-  if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
-  const depth = place.parent.keys.length + 1;
+  const depth = depthInClaims(place);
   const claimId = keyAt(place, 0);
   const field = keyAt(place, 1);
   const sub = keyAt(place, 2);
@@ -254,6 +250,13 @@ function recordDelete(place: ItemPlace, writes: Writes): void {
     return;
   }
   w.unknownPaths.push(pathText(place));
+}
+
+/** How deep in the claims map an item is (1: a claim, 2: a field, 3: an entry of one); only the server writes elsewhere. */
+function depthInClaims(place: ItemPlace): number {
+  const { root, keys } = place.parent;
+  if (root !== ROOT.annotations) throw new Refusal(`only the server writes ${serverOnlyPart(root)}`);
+  return keys.length + 1;
 }
 
 /**
