@@ -49,6 +49,8 @@ interface Probe {
 }
 
 const PAGE_TIMEOUT_MS = 120_000;
+/** What the probe logs once every highlight is painted: the load is over without the page being polled. */
+const PAINTED_MESSAGE = 'factdesk-paint-probe: all highlights painted';
 
 function ensureBuiltClient(): void {
   if (existsSync(resolve(REPO, 'dist/client/index.html'))) return;
@@ -59,7 +61,9 @@ function ensureBuiltClient(): void {
 /** Times highlight painting of the seed article with `size.claims` claims. */
 export async function measureHighlightPaint(size: PaintSize): Promise<PaintResult> {
   ensureBuiltClient();
-  const probeSource = readFileSync(new URL('./paint-probe.js', import.meta.url), 'utf8').replace('__EXPECTED__', String(size.claims));
+  const probeSource = readFileSync(new URL('./paint-probe.js', import.meta.url), 'utf8')
+    .replace('__EXPECTED__', String(size.claims))
+    .replace('__PAINTED_MESSAGE__', PAINTED_MESSAGE);
   const server = await startBenchServer('checked', { rooms: 1, claims: size.claims });
   const browser = await launchBrowser();
   const docId = `${BENCH_DOC_PREFIX}0`;
@@ -75,12 +79,10 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
         const page = await context.newPage();
         await page.addInitScript({ content: probeSource });
         const profiler = run === size.runs - 1 ? await startProfiler(page) : null;
+        const allPainted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED_MESSAGE, timeout: PAGE_TIMEOUT_MS });
         await page.goto(`/articles/${docId}`);
+        await allPainted;
         const probe = () => page.evaluate(() => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe);
-        await page.waitForFunction(() => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.allPaintedAt !== null, null, {
-          timeout: PAGE_TIMEOUT_MS,
-          polling: 50,
-        });
         const painted = await probe();
         loads.push(painted.allPaintedAt!);
         if (process.env.BENCH_BROWSER_TIMINGS) await printTimings(page, painted);

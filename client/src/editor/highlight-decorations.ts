@@ -8,7 +8,7 @@
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { badgeDecoration, holdRelabellingUntilPainted, recordBadge, renumberBadges, type BadgeRecords, type Highlight } from './badges.js';
-import { highlightSegments } from './highlight-segments.js';
+import { sweepSegments } from './highlight-segments.js';
 
 export { badgeLabel, type BadgeRecords, type Highlight } from './badges.js';
 
@@ -34,34 +34,59 @@ function addBadge(h: Highlight, focusedId: string | null, records: BadgeRecords,
 interface Piece {
   from: number;
   to: number;
-  inner: string;
-  className: string;
-  classes: string[];
+  /** The innermost claim's index in the highlights. */
+  inner: number;
+  look: Look;
   claimIds: string[];
   starting: string;
 }
 
+/** How a piece looks: its classes, one object per verdict, nesting and focus (so pieces compare by identity). */
+interface Look {
+  className: string;
+  classes: string[];
+}
+
+const looks = new Map<string, Look[]>();
+
+function lookOf(verdict: string, nested: boolean, focused: boolean): Look {
+  let byFlags = looks.get(verdict);
+  if (!byFlags) looks.set(verdict, (byFlags = []));
+  const flags = (nested ? 1 : 0) + (focused ? 2 : 0);
+  let look = byFlags[flags];
+  if (!look) {
+    const classes = ['claim-highlight', `verdict-${verdict}`];
+    if (nested) classes.push('claim-highlight--nested');
+    if (focused) classes.push('claim-highlight--focused');
+    look = byFlags[flags] = { className: classes.join(' '), classes };
+  }
+  return look;
+}
+
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
   const decorations: Decoration[] = [];
+  const focusedIndex = focusedId === null ? -1 : highlights.findIndex((h) => h.id === focusedId);
   let last: Piece | null = null;
-  for (const { from, to, covering } of highlightSegments(highlights, within)) {
-    const inner = covering[0];
-    const classes = ['claim-highlight', `verdict-${inner.verdict}`];
-    if (covering.length > 1) classes.push('claim-highlight--nested');
-    if (focusedId && covering.some((h) => h.id === focusedId)) classes.push('claim-highlight--focused');
-    const className = classes.join(' ');
-    const starting = covering.filter((h) => h.from === from);
+  sweepSegments(highlights, within, (from, to, open, opened) => {
+    const inner = open[0];
+    const look = lookOf(highlights[inner].verdict, open.length > 1, focusedIndex >= 0 && open.includes(focusedIndex));
     // Where claims only end, and the innermost claim and the look stay, the piece goes on: the
     // reader sees no cut, and a fifth fewer elements are drawn on a dense article. Its list of
     // claims, taken where it starts, holds every claim covering any of it (none starts inside).
-    if (last && last.to === from && !starting.length && last.inner === inner.id && last.className === className) {
+    if (last && last.to === from && !opened && last.inner === inner && last.look === look) {
       last.to = to;
-      continue;
+      return;
     }
     if (last) decorations.push(pieceDecoration(last));
-    const claimIds = covering.map((h) => h.id);
-    last = { from, to, inner: inner.id, className, classes, claimIds, starting: starting.map((h) => h.id).join(' ') };
-  }
+    const claimIds: string[] = [];
+    let starting = '';
+    for (const i of open) {
+      const h = highlights[i];
+      claimIds.push(h.id);
+      if (h.from === from) starting = starting ? `${starting} ${h.id}` : h.id;
+    }
+    last = { from, to, inner, look, claimIds, starting };
+  });
   if (last) decorations.push(pieceDecoration(last));
   return decorations;
 }
@@ -70,9 +95,9 @@ function pieceDecoration(piece: Piece): Decoration {
   // The page names only the claims whose highlight starts here: every covering claim on every
   // piece came to megabytes of attributes on a dense article. The whole list stays in the
   // spec, where patches and a click on the text look for it.
-  const attrs: Record<string, string> = { class: piece.className };
+  const attrs: Record<string, string> = { class: piece.look.className };
   if (piece.starting) attrs['data-claims-starting'] = piece.starting;
-  return Decoration.inline(piece.from, piece.to, attrs, { claimIds: piece.claimIds, classes: piece.classes, starting: piece.starting });
+  return Decoration.inline(piece.from, piece.to, attrs, { claimIds: piece.claimIds, classes: piece.look.classes, starting: piece.starting });
 }
 
 /** The highlights that fit in `doc` (a claim placed against another text may not). */

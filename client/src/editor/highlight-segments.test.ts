@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, innermostFirst, type Span } from './highlight-segments.js';
+import { highlightSegments, innermostFirst, sweepSegments, type Span } from './highlight-segments.js';
 
 /** The definition, one filter per piece: what the sweep must agree with. */
 function naiveSegments(spans: readonly Span[]) {
@@ -54,6 +54,26 @@ describe('highlight segments', () => {
     expect(ids(highlightSegments([span(1, 0, 20), span(2, 5, 10), span(3, 30, 40)], { from: 8, to: 15 }))).toEqual([
       [8, 10, ['c2', 'c1']],
       [10, 15, ['c1']],
+    ]);
+  });
+
+  it('tells the visitor where a claim starts, and not where a claim only ends or the range cuts one', () => {
+    const visited = (spans: Span[], within?: { from: number; to: number }) => {
+      const seen: [number, number, string[], boolean][] = [];
+      sweepSegments(spans, within, (from, to, open, opened) => seen.push([from, to, open.map((i) => spans[i].id), opened]));
+      return seen;
+    };
+    const spans = [span(1, 0, 20), span(2, 8, 10), span(3, 10, 12)];
+    expect(visited(spans)).toEqual([
+      [0, 8, ['c1'], true],
+      [8, 10, ['c2', 'c1'], true],
+      [10, 12, ['c3', 'c1'], true],
+      [12, 20, ['c1'], false],
+    ]);
+    expect(visited(spans, { from: 9, to: 15 })).toEqual([
+      [9, 10, ['c2', 'c1'], false],
+      [10, 12, ['c3', 'c1'], true],
+      [12, 15, ['c1'], false],
     ]);
   });
 

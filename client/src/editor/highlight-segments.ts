@@ -1,7 +1,10 @@
 /**
  * Cutting claims into the pieces of text between their boundaries, each piece listing every
- * claim that covers it. One sweep over the sorted boundaries with the set of claims open at
+ * claim that covers it. One sweep over the sorted boundaries with the list of claims open at
  * each one, so ten thousand claims cost a sort rather than ten thousand filters over all of them.
+ * The sweep runs once per article load on thousands of claims, cold (not yet optimised by the
+ * engine): its boundaries are numbers in one typed array, sorted natively, and the claims open
+ * are kept as indexes; `sweepSegments` hands each piece to a visitor without copying the list.
  */
 
 /** What the sweep needs of a claim: where it is and what orders it (see `innermostFirst`). */
@@ -25,52 +28,76 @@ export function innermostFirst(a: Span, b: Span): number {
 }
 
 /**
+ * Called for each piece in order: `open` holds the indexes (in `spans`) of the claims covering
+ * it, innermost first, and is the sweep's own list (read it during the call, do not keep it);
+ * `opened` says whether a claim starts at `from` (some claim's own start, not `within`'s).
+ */
+export type SegmentVisitor = (from: number, to: number, open: readonly number[], opened: boolean) => void;
+
+/**
+ * Sweeps `spans` (only the parts inside `within`, when given) and calls `visit` for each piece
+ * of text covered by at least one. Claims that tie keep their order in `spans`.
+ */
+export function sweepSegments(spans: readonly Span[], within: { from: number; to: number } | undefined, visit: SegmentVisitor): void {
+  const lo = within?.from ?? -Infinity;
+  const hi = within?.to ?? Infinity;
+  const n = spans.length;
+  // Each boundary as position × 2n + event: a close (0 … n-1) sorts before an open (n … 2n-1) at the same place.
+  const scale = 2 * n;
+  const events = new Float64Array(scale);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(spans[i].from, lo);
+    const to = Math.min(spans[i].to, hi);
+    if (to <= from) continue;
+    events[count++] = to * scale + i;
+    events[count++] = from * scale + n + i;
+  }
+  const sorted = events.subarray(0, count).sort();
+  const open: number[] = [];
+  let at = 0;
+  let opened = false;
+  for (let e = 0; e < count; ) {
+    const key = sorted[e];
+    const event = key % scale;
+    const pos = (key - event) / scale;
+    if (e > 0 && pos !== at) {
+      if (open.length) visit(at, pos, open, opened);
+      opened = false;
+    }
+    at = pos;
+    if (event < n) open.splice(open.indexOf(event), 1);
+    else {
+      const i = event - n;
+      open.splice(insertionPoint(spans, open, i), 0, i);
+      if (spans[i].from === pos) opened = true;
+    }
+    e++;
+  }
+}
+
+/**
  * The pieces of text between claim boundaries, each with the claims covering it, innermost
  * first (claims that tie keep their order in `spans`). With `within`, only the pieces inside
  * that range, cut at its ends.
  */
 export function highlightSegments<T extends Span>(spans: readonly T[], within?: { from: number; to: number }): Segment<T>[] {
-  const lo = within?.from ?? -Infinity;
-  const hi = within?.to ?? Infinity;
-  const rank = new Map<T, number>();
-  const opens = new Map<number, T[]>();
-  const closes = new Map<number, T[]>();
-  const bounds = new Set<number>();
-  spans.forEach((span, i) => {
-    const from = Math.max(span.from, lo);
-    const to = Math.min(span.to, hi);
-    if (to <= from) return;
-    rank.set(span, i);
-    push(opens, from, span);
-    push(closes, to, span);
-    bounds.add(from).add(to);
-  });
-  const order = (a: T, b: T) => innermostFirst(a, b) || (rank.get(a) as number) - (rank.get(b) as number);
-  const sorted = [...bounds].sort((a, b) => a - b);
-  const open: T[] = [];
   const segments: Segment<T>[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const at = sorted[i];
-    for (const span of closes.get(at) ?? []) open.splice(open.indexOf(span), 1);
-    for (const span of opens.get(at) ?? []) open.splice(insertionPoint(open, span, order), 0, span);
-    if (open.length) segments.push({ from: at, to: sorted[i + 1], covering: open.slice() });
-  }
+  sweepSegments(spans, within, (from, to, open) => segments.push({ from, to, covering: open.map((i) => spans[i]) }));
   return segments;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Where `item` goes in the sorted `list`: after every item that orders before it. */
-function insertionPoint<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): number {
+/** Where claim `i` goes in `open` (innermost first): after every claim that orders before it, or ties with it and comes earlier in `spans`. */
+function insertionPoint(spans: readonly Span[], open: readonly number[], i: number): number {
+  const span = spans[i];
+  const length = span.to - span.from;
   let low = 0;
-  let high = list.length;
+  let high = open.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (order(list[mid], item) <= 0) low = mid + 1;
+    const other = spans[open[mid]];
+    const before = other.to - other.from - length || span.number - other.number || open[mid] - i;
+    if (before <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
