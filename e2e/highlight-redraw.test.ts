@@ -2,7 +2,7 @@
  * A claim arriving in a densely annotated paragraph is drawn by redrawing the stretch of text it
  * is on, not the rest of the paragraph. ProseMirror's view updater used to re-sync every later
  * piece of the paragraph after a new cut in its text, rebuilding every later claim's badge
- * (client/src/editor/text-chunks.ts says why, and how the text's short runs stop it).
+ * (shared/src/highlights/view-doc.ts says why, and how the text's short runs stop it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleSchema, canonicalText, createClaim, personRef, readArticleVersion, readClaim, targetFromRange } from '@factdesk/shared';
@@ -12,7 +12,7 @@ import type { Credentials } from './support/people.js';
 
 /** One claim every few characters of the longest paragraph: more than the 100 above which claims are drawn as they arrive. */
 const STEP = 4;
-/** The longest run of text the article view draws as one (twice CHUNK_LENGTH in text-chunks.ts). */
+/** The longest run of text the article view draws as one (twice CHUNK_LENGTH in shared/src/highlights/view-doc.ts). */
 const LONGEST_RUN = 64;
 const WAIT_MS = 20_000;
 

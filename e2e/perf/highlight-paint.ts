@@ -28,12 +28,26 @@ export interface PaintSize {
   runs: number;
   /** Remote claims timed (on the last page load). */
   remoteClaims: number;
+  /** Also note what each load's static copy (if any) and view showed (a test compares them; not timed). */
+  signatures?: boolean;
+}
+
+/** What the article showed (paint-probe.js `signature`). */
+export interface ArticleSignature {
+  pieces: string[];
+  text: string;
+  blocks: string[];
 }
 
 export interface PaintResult extends PaintSize {
   /** Median ms from navigation start to all highlights painted, and each load's. */
   allPaintedMs: number;
   loads: number[];
+  /** Median ms from navigation start to the editor view on screen (later than the highlights when a static copy was painted first), and each load's. */
+  viewReadyMs: number;
+  views: number[];
+  /** With `signatures`: per load, the static copy painted first (null: the view painted at once) and the view. */
+  shown?: { copy: ArticleSignature | null; view: ArticleSignature }[];
   /** Median ms from a remote claim's message arriving to its highlight painted, and each claim's. */
   remotePaintMs: number;
   remote: number[];
@@ -41,6 +55,9 @@ export interface PaintResult extends PaintSize {
 
 interface Probe {
   allPaintedAt: number | null;
+  viewReadyAt: number | null;
+  staticSignature?: ArticleSignature;
+  viewSignature?: ArticleSignature;
   sockets: number[];
   largeMessages: { at: number; size: number }[];
   badgesAddedSince: number;
@@ -51,6 +68,8 @@ interface Probe {
 const PAGE_TIMEOUT_MS = 120_000;
 /** What the probe logs once every highlight is painted: the load is over without the page being polled. */
 const PAINTED_MESSAGE = 'factdesk-paint-probe: all highlights painted';
+/** And once the editor view is on screen (at the same time, unless the article was painted as a static copy first). */
+const VIEW_MESSAGE = 'factdesk-paint-probe: view ready';
 
 function ensureBuiltClient(): void {
   if (existsSync(resolve(REPO, 'dist/client/index.html'))) return;
@@ -63,7 +82,9 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
   ensureBuiltClient();
   const probeSource = readFileSync(new URL('./paint-probe.js', import.meta.url), 'utf8')
     .replace('__EXPECTED__', String(size.claims))
-    .replace('__PAINTED_MESSAGE__', PAINTED_MESSAGE);
+    .replace('__PAINTED_MESSAGE__', PAINTED_MESSAGE)
+    .replace('__VIEW_MESSAGE__', VIEW_MESSAGE)
+    .replace('__SIGNATURES__', String(!!size.signatures));
   const server = await startBenchServer('checked', { rooms: 1, claims: size.claims });
   const browser = await launchBrowser();
   const docId = `${BENCH_DOC_PREFIX}0`;
@@ -71,6 +92,8 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
     const token = await adminToken(server.url);
     const me = ((await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: Actor }).user;
     const loads: number[] = [];
+    const views: number[] = [];
+    const shown: { copy: ArticleSignature | null; view: ArticleSignature }[] = [];
     const remote: number[] = [];
     for (let run = 0; run < size.runs; run++) {
       const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
@@ -79,12 +102,15 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
         const page = await context.newPage();
         await page.addInitScript({ content: probeSource });
         const profiler = run === size.runs - 1 ? await startProfiler(page) : null;
-        const allPainted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED_MESSAGE, timeout: PAGE_TIMEOUT_MS });
+        const heard = (text: string) => page.waitForEvent('console', { predicate: (message) => message.text() === text, timeout: PAGE_TIMEOUT_MS });
+        const [allPainted, viewReady] = [heard(PAINTED_MESSAGE), heard(VIEW_MESSAGE)];
         await page.goto(`/articles/${docId}`);
-        await allPainted;
+        await Promise.all([allPainted, viewReady]);
         const probe = () => page.evaluate(() => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe);
         const painted = await probe();
         loads.push(painted.allPaintedAt!);
+        views.push(painted.viewReadyAt!);
+        if (size.signatures) shown.push({ copy: painted.staticSignature ?? null, view: painted.viewSignature! });
         if (process.env.BENCH_BROWSER_TIMINGS) await printTimings(page, painted);
         if (run === size.runs - 1) {
           // The highlights come first (the first-paint payload); the Y.Doc syncs behind them.
@@ -101,7 +127,7 @@ export async function measureHighlightPaint(size: PaintSize): Promise<PaintResul
         await context.close();
       }
     }
-    return { ...size, allPaintedMs: median(loads), loads, remotePaintMs: median(remote), remote };
+    return { ...size, allPaintedMs: median(loads), loads, viewReadyMs: median(views), views, ...(size.signatures ? { shown } : {}), remotePaintMs: median(remote), remote };
   } finally {
     await browser.close();
     await server.stop();

@@ -2,7 +2,8 @@
  * Runs in the page before the app (injected with addInitScript; read as text by
  * highlight-paint.ts, so the bench's Node code needs no DOM types). It records, on the page's
  * own clock (performance.now(), 0 = navigation start):
- * - when the highlights of all `expected` claims are in the DOM and a frame has been painted after that;
+ * - when the highlights of all `expected` claims are in the DOM and a frame has been painted after that,
+ *   and when the editor view was (a long article is painted as a static copy first);
  * - for each claim id the bench announces (window.__paintProbe.expect(id)): when the websocket
  *   message carrying it arrived (a listener added before the app's own, spotting the id in the
  *   frame's bytes) and when its highlight was in the DOM and painted.
@@ -20,6 +21,8 @@
   const pending = new Map();
   const probe = {
     allPaintedAt: null,
+    /** When the editor view (ProseMirror's: selectable, its claims clickable) was on screen. */
+    viewReadyAt: null,
     /** When each websocket was opened and when its large messages (over 100 kB) arrived: where the load's time goes. */
     sockets: [],
     largeMessages: [],
@@ -78,7 +81,11 @@
           probe.allPaintedAt = at;
           // Heard by the bench (highlight-paint.ts) without polling the page.
           console.debug('__PAINTED_MESSAGE__');
-          watchChanges();
+          if (views.length) viewReady(at);
+          else {
+            if (signatures) probe.staticSignature = signature();
+            watchView();
+          }
         } else {
           checkedCount = pieces.length === count ? count : -1;
           watchLoad();
@@ -86,6 +93,44 @@
       }, 0);
     });
   watchLoad();
+
+  /*
+   * A long article is painted as a static copy first and the editor view takes its place later
+   * (client/src/editor/static-article.ts): when a frame holding the view has been drawn.
+   */
+  const views = document.getElementsByClassName('ProseMirror');
+  const watchView = () =>
+    requestAnimationFrame(() => {
+      if (!views.length) return watchView();
+      setTimeout(() => viewReady(performance.now()), 0);
+    });
+  function viewReady(at) {
+    probe.viewReadyAt = at;
+    if (signatures) probe.viewSignature = signature();
+    console.debug('__VIEW_MESSAGE__');
+    watchChanges();
+  }
+
+  /*
+   * Asked by a test (never timed): what the article shows, to compare a static copy with the
+   * view that replaced it. Each highlight piece with its classes, the claims starting there, its
+   * text and the elements it sits in; the text as read, without the view's badges; the blocks.
+   */
+  const signatures = '__SIGNATURES__' === 'true';
+  function signature() {
+    const root = document.querySelector('.article-text');
+    const path = (element) => {
+      const tags = [];
+      for (let e = element.parentElement; e && e !== root; e = e.parentElement) tags.push(`${e.tagName}${e.className ? '.' + e.className : ''}`);
+      return tags.join('<');
+    };
+    const pieces = Array.from(root.querySelectorAll('.claim-highlight'), (e) => `${e.className}|${e.getAttribute('data-claims-starting') ?? ''}|${e.textContent}|${path(e)}`);
+    let text = '';
+    const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('.claim-badge')) text += walker.currentNode.data;
+    const blocks = Array.from(root.children, (b) => `${b.tagName}${b.id ? '#' + b.id : ''}`);
+    return { pieces, text, blocks };
+  }
 
   /** After the load: badges added, and remote claims' highlights (a claim may start on a piece already drawn, which then only gains the attribute). */
   function watchChanges() {

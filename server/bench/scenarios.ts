@@ -172,6 +172,14 @@ const browser: Scenario = {
           met: r.allPaintedMs <= 1_000,
         },
         {
+          scenario: `… navigation → the editor view on screen (selectable, claims clickable; a long article is painted as a static copy first)`,
+          runs: `median of ${r.runs} page loads`,
+          figure: ms(r.viewReadyMs),
+          ...noReference,
+          target: '—',
+          met: null,
+        },
+        {
           scenario: `${what}: a remote claim's update arrives → its highlight painted`,
           runs: `median of ${r.remoteClaims} claims`,
           figure: ms(r.remotePaintMs),

@@ -21,3 +21,7 @@ export * from './import/plain-text.js';
 export * from './import/article.js';
 export * from './export/index.js';
 export * from './protocol.js';
+export * from './highlights/segments.js';
+export * from './highlights/pieces.js';
+export * from './highlights/view-doc.js';
+export * from './highlights/static-html.js';

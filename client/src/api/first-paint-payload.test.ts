@@ -37,6 +37,13 @@ describe('reading a first-paint payload', () => {
     expect(Object.keys(read.highlights[0]).sort()).toEqual(['from', 'id', 'number', 'to', 'verdict']);
   });
 
+  it("carries a long article's static copy when the server wrote one, and nothing else in its place", () => {
+    expect(readFirstPaint(payload({ staticHtml: '<p>Copy</p>' }), DOC)!.staticHtml).toBe('<p>Copy</p>');
+    expect(readFirstPaint(payload(), DOC)!.staticHtml).toBeUndefined();
+    expect(readFirstPaint(payload({ staticHtml: { html: '<p>' } }), DOC)!.staticHtml).toBeUndefined();
+    expect(readFirstPaint(payload({ staticHtml: '' }), DOC)!.staticHtml).toBeUndefined();
+  });
+
   it('has nothing to paint for an article without text yet', () => {
     expect(readFirstPaint({ documentId: DOC, version: null, claimCount: 0, highlights: [] }, DOC)).toBeNull();
   });

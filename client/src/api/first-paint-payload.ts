@@ -3,7 +3,9 @@
  * field: it comes from the network, and it is drawn straight into the page. Only the shapes
  * the view needs pass — the version's ProseMirror document (through the article schema) and,
  * per claim, an id, a number, a known verdict and positions inside that document; anything
- * else makes the whole payload unusable, and the page waits for the Y.Doc as before.
+ * else makes the whole payload unusable, and the page waits for the Y.Doc as before. A long
+ * article's static copy is HTML the server wrote and escaped; it is only ever painted with the
+ * payload's own document and highlights, until the view made from them replaces it.
  */
 import type { Node } from 'prosemirror-model';
 import { articleSchema, buildTextIndex, VERDICT_IDS, type ArticleMeta, type TextIndex, type VerdictId } from '@factdesk/shared';
@@ -18,6 +20,8 @@ export interface FirstPaintArticle {
   index: TextIndex;
   /** Claims in reading order, numbered as the Y.Doc's claims will be. */
   highlights: Highlight[];
+  /** A long article's static copy with these highlights (shared/src/highlights/static-html.ts), painted before the view is made. */
+  staticHtml?: string;
 }
 
 /** Longer than any id the app or a re-import writes. */
@@ -68,5 +72,6 @@ export function readFirstPaint(value: unknown, docId: string): FirstPaintArticle
   const claimCount = count(value.claimCount);
   const highlights = readHighlights(value.highlights, doc.content.size, claimCount);
   if (!highlights) return null;
-  return { meta: readMeta(value.meta, number), version: number, textHash, doc, index: buildTextIndex(doc), highlights };
+  const staticHtml = typeof value.staticHtml === 'string' && value.staticHtml ? { staticHtml: value.staticHtml } : {};
+  return { meta: readMeta(value.meta, number), version: number, textHash, doc, index: buildTextIndex(doc), highlights, ...staticHtml };
 }

@@ -6,16 +6,11 @@
  * button and only its text is rewritten, the first few at once and the rest after the next paint.
  */
 import { Decoration, type DecorationSet, type EditorView } from 'prosemirror-view';
-import { verdict, type VerdictId } from '@factdesk/shared';
+import { verdict, type Highlight, type VerdictId } from '@factdesk/shared';
+import { afterPaint } from './after-paint.js';
 
-/** One claim to show: its number, verdict and where it is. */
-export interface Highlight {
-  id: string;
-  number: number;
-  verdict: VerdictId;
-  from: number;
-  to: number;
-}
+/** One claim to show: its number, verdict and where it is (shared with the server's first paint). */
+export type { Highlight };
 
 /** A claim's badge: what it shows, and its button while it is on the page. */
 export interface BadgeRecord {
@@ -122,11 +117,6 @@ function relabelLater(record: BadgeRecord): void {
     relabelScheduled = true;
     afterPaint(relabelSome);
   }
-}
-
-function afterPaint(task: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
-  else setTimeout(task, 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The decorations that draw claims in the article: one inline decoration per piece of text
- * (see highlight-segments.ts), styled by its innermost claim, and a badge button at each claim's
+ * (see shared/src/highlights/pieces.ts), styled by its innermost claim, and a badge button at each claim's
  * start (badges.ts), drawn where `shown` says. Built whole once; after that only the claims
  * that changed (and the pieces of text they touch) are redone, so a remote claim costs about as
  * much as one claim, not ten thousand.
@@ -8,7 +8,7 @@
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { badgeDecoration, holdRelabellingUntilPainted, recordBadge, renumberBadges, type BadgeRecords, type Highlight } from './badges.js';
-import { sweepSegments } from './highlight-segments.js';
+import { highlightPieces, pieceAttrs, validHighlights, type HighlightPiece } from '@factdesk/shared';
 
 export { badgeLabel, type BadgeRecords, type Highlight } from './badges.js';
 
@@ -30,80 +30,12 @@ function addBadge(h: Highlight, focusedId: string | null, records: BadgeRecords,
   if (shown(h)) into.push(badgeDecoration(record, focusedId));
 }
 
-/** A piece of highlighted text being cut: where it is, what it looks like, and the claims it lists. */
-interface Piece {
-  from: number;
-  to: number;
-  /** The innermost claim's index in the highlights. */
-  inner: number;
-  look: Look;
-  claimIds: string[];
-  starting: string;
-}
-
-/** How a piece looks: its classes, one object per verdict, nesting and focus (so pieces compare by identity). */
-interface Look {
-  className: string;
-  classes: string[];
-}
-
-const looks = new Map<string, Look[]>();
-
-function lookOf(verdict: string, nested: boolean, focused: boolean): Look {
-  let byFlags = looks.get(verdict);
-  if (!byFlags) looks.set(verdict, (byFlags = []));
-  const flags = (nested ? 1 : 0) + (focused ? 2 : 0);
-  let look = byFlags[flags];
-  if (!look) {
-    const classes = ['claim-highlight', `verdict-${verdict}`];
-    if (nested) classes.push('claim-highlight--nested');
-    if (focused) classes.push('claim-highlight--focused');
-    look = byFlags[flags] = { className: classes.join(' '), classes };
-  }
-  return look;
-}
-
 function pieceDecorations(highlights: readonly Highlight[], focusedId: string | null, within?: { from: number; to: number }): Decoration[] {
-  const decorations: Decoration[] = [];
-  const focusedIndex = focusedId === null ? -1 : highlights.findIndex((h) => h.id === focusedId);
-  let last: Piece | null = null;
-  sweepSegments(highlights, within, (from, to, open, opened) => {
-    const inner = open[0];
-    const look = lookOf(highlights[inner].verdict, open.length > 1, focusedIndex >= 0 && open.includes(focusedIndex));
-    // Where claims only end, and the innermost claim and the look stay, the piece goes on: the
-    // reader sees no cut, and a fifth fewer elements are drawn on a dense article. Its list of
-    // claims, taken where it starts, holds every claim covering any of it (none starts inside).
-    if (last && last.to === from && !opened && last.inner === inner && last.look === look) {
-      last.to = to;
-      return;
-    }
-    if (last) decorations.push(pieceDecoration(last));
-    const claimIds: string[] = [];
-    let starting = '';
-    for (const i of open) {
-      const h = highlights[i];
-      claimIds.push(h.id);
-      if (h.from === from) starting = starting ? `${starting} ${h.id}` : h.id;
-    }
-    last = { from, to, inner, look, claimIds, starting };
-  });
-  if (last) decorations.push(pieceDecoration(last));
-  return decorations;
+  return highlightPieces(highlights, focusedId, within).map(pieceDecoration);
 }
 
-function pieceDecoration(piece: Piece): Decoration {
-  // The page names only the claims whose highlight starts here: every covering claim on every
-  // piece came to megabytes of attributes on a dense article. The whole list stays in the
-  // spec, where patches and a click on the text look for it.
-  const attrs: Record<string, string> = { class: piece.look.className };
-  if (piece.starting) attrs['data-claims-starting'] = piece.starting;
-  return Decoration.inline(piece.from, piece.to, attrs, { claimIds: piece.claimIds, classes: piece.look.classes, starting: piece.starting });
-}
-
-/** The highlights that fit in `doc` (a claim placed against another text may not). */
-export function validHighlights(doc: Node, highlights: readonly Highlight[]): Highlight[] {
-  const size = doc.content.size;
-  return highlights.filter((h) => h.from >= 0 && h.to <= size && h.to > h.from);
+function pieceDecoration(piece: HighlightPiece): Decoration {
+  return Decoration.inline(piece.from, piece.to, pieceAttrs(piece), { claimIds: piece.claimIds, classes: piece.look.classes, starting: piece.starting });
 }
 
 /** The decorations of a set of highlights on `doc`. */

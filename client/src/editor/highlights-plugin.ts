@@ -31,7 +31,6 @@ import { blockAt, watchNearViewport } from './near-viewport.js';
 import { adoptVerdictColours } from './verdict-colours.js';
 
 export { badgeLabel, buildHighlightDecorations, type ActivatedVia, type Highlight, type HighlightsOptions, type HighlightsPatch } from './highlight-decorations.js';
-export { highlightSegments } from './highlight-segments.js';
 
 export interface HighlightsState {
   highlights: readonly Highlight[];

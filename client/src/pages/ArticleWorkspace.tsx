@@ -166,6 +166,8 @@ export function ArticleWorkspace({ session, user, firstPaint = null, onFirstPain
             onActivate={(id) => ui.focusClaim(id, 'text')}
             onAnnotateKey={annotate}
             live={view.earlier || early ? null : live}
+            // The server's static copy draws the payload's claims with none focused.
+            staticHtml={early && highlights === early.highlights && !focus ? early.staticHtml : undefined}
           />
         ) : (
           <h1 className="article-loading">{loadingText(session)}</h1>

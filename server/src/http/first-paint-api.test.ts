@@ -5,7 +5,10 @@ import {
   buildTextIndex,
   canonicalText,
   createClaim,
+  chunkedDoc,
   readArticleVersion,
+  STATIC_COPY_FROM,
+  staticArticleHtml,
   targetFromRange,
   updateClaim,
   type PersonRef,
@@ -74,6 +77,8 @@ describe('the first-paint API', () => {
     expect(raw.get('content-type')).toBe('application/json; charset=utf-8');
     expect(raw.get('cache-control')).toBe('no-store');
     expect(JSON.stringify(body)).not.toContain('rationale-that-must-not-travel');
+    // A short article has no static copy: the page makes its view at once.
+    expect(body.staticHtml).toBeUndefined();
   });
 
   it('refuses anyone who may not open the document: 401 without a session or for a deactivated person, 404 for an unknown document', async () => {
@@ -118,5 +123,22 @@ describe('the first-paint API', () => {
     expect((await t.call(`/api/documents/${plain}/first-paint`, { token: viewer })).body).toMatchObject({ version: { version: 1 }, highlights: [] });
     await t.call(`/api/documents/${plain}/versions`, { method: 'POST', token: admin, body: { format: 'text', content: 'Headline\nSecond text.' } });
     expect((await t.call(`/api/documents/${plain}/first-paint`, { token: viewer })).body).toMatchObject({ version: { version: 2 }, claimCount: 0 });
+  });
+
+  it('carries a long article\'s static copy: the text with every drawn claim as the view draws it', async () => {
+    const current = readArticleVersion(client.doc)!;
+    const now = canonicalText(articleSchema.nodeFromJSON(current.doc));
+    const words = [...now.matchAll(/\p{L}{4,}/gu)].slice(0, STATIC_COPY_FROM + 20);
+    client.doc.transact(() => {
+      for (const word of words) {
+        const target = targetFromRange(now, word.index!, word.index! + word[0].length, current.version);
+        createClaim(client.doc, me, { target, verdict: 'mixed', rationale: '', sources: [] });
+      }
+    });
+    const body = await firstPaintUntil((b) => b.highlights.length > STATIC_COPY_FROM);
+    const doc = articleSchema.nodeFromJSON(body.version.doc);
+    expect(body.staticHtml).toBe(staticArticleHtml(chunkedDoc(doc, body.highlights), body.highlights, null));
+    for (const h of body.highlights as { id: string }[]) expect(body.staticHtml).toContain(h.id);
+    expect(body.staticHtml).toContain('<nav aria-label="Table of contents" class="toc">');
   });
 });

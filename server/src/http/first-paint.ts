@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import {
   articleSchema,
   buildTextIndex,
+  chunkedDoc,
   claimsMap,
   compareReadingOrder,
   highlightPlace,
@@ -20,20 +21,16 @@ import {
   lazyClaim,
   readArticleVersion,
   readMeta,
+  STATIC_COPY_FROM,
+  staticArticleHtml,
   type ArticleJSON,
   type ArticleMeta,
+  type Highlight,
   type Claim,
-  type VerdictId,
 } from '@factdesk/shared';
 
-/** One claim as drawn: the client's `Highlight` (client/src/editor/highlight-decorations.ts). */
-export interface FirstPaintHighlight {
-  id: string;
-  number: number;
-  verdict: VerdictId;
-  from: number;
-  to: number;
-}
+/** One claim as drawn: the shared `Highlight` (shared/src/highlights/pieces.ts), which the page draws too. */
+export type FirstPaintHighlight = Highlight;
 
 export interface FirstPaint {
   documentId: string;
@@ -43,6 +40,8 @@ export interface FirstPaint {
   claimCount: number;
   /** The drawn claims, in reading order. */
   highlights: FirstPaintHighlight[];
+  /** With more than STATIC_COPY_FROM drawn claims: the article with them as the view draws it, painted before the view is made. */
+  staticHtml?: string;
 }
 
 /** What a highlight is made of; the rest of a claim is never read (reading all of it took most of the time). */
@@ -64,7 +63,8 @@ function claimsInReadingOrder(doc: Y.Doc): DrawnClaim[] {
 export function firstPaintOf(documentId: string, doc: Y.Doc): FirstPaint | null {
   const version = readArticleVersion(doc);
   if (!version) return null;
-  const index = buildTextIndex(articleSchema.nodeFromJSON(version.doc));
+  const articleDoc = articleSchema.nodeFromJSON(version.doc);
+  const index = buildTextIndex(articleDoc);
   const claims = claimsInReadingOrder(doc);
   const highlights: FirstPaintHighlight[] = [];
   claims.forEach((claim, i) => {
@@ -77,5 +77,6 @@ export function firstPaintOf(documentId: string, doc: Y.Doc): FirstPaint | null 
     version: { version: version.version, textHash: version.textHash, doc: version.doc },
     claimCount: claims.length,
     highlights,
+    ...(highlights.length > STATIC_COPY_FROM ? { staticHtml: staticArticleHtml(chunkedDoc(articleDoc, highlights), highlights, null) } : {}),
   };
 }

@@ -11,7 +11,7 @@
  * carries the chunks.
  */
 import { Fragment, Schema, type Mark, type MarkType, type Node } from 'prosemirror-model';
-import { articleSchema } from '@factdesk/shared';
+import { articleSchema } from '../schema.js';
 
 /** Runs end at the first space after this many characters (or, without one, a little later). */
 export const CHUNK_LENGTH = 32;

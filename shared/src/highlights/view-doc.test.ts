@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Mark, type Node } from 'prosemirror-model';
-import { articleSchema } from '@factdesk/shared';
-import { seedDoc } from '../test/seed-article.js';
-import { CHUNK_LENGTH, chunkedDoc, DENSE_FROM } from './text-chunks.js';
+import { readFileSync } from 'node:fs';
+import { importPlainText } from '../import/plain-text.js';
+import { articleSchema } from '../schema.js';
+import { CHUNK_LENGTH, chunkedDoc, DENSE_FROM } from './view-doc.js';
+
+const seedDoc = articleSchema.nodeFromJSON(importPlainText(readFileSync(new URL('../../../seeds/us-russia-un-resolution.txt', import.meta.url), 'utf8')));
 
 /** A node's JSON, as far as these tests read it. */
 interface NodeJSON {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, innermostFirst, sweepSegments, type Span } from './highlight-segments.js';
+import { highlightSegments, innermostFirst, sweepSegments, type Span } from './segments.js';
 
 /** The definition, one filter per piece: what the sweep must agree with. */
 function naiveSegments(spans: readonly Span[]) {
