@@ -1,9 +1,10 @@
 /**
  * The decorations that draw claims in the article: one inline decoration per piece of text
- * (see shared/src/highlights/pieces.ts), styled by its innermost claim, and a badge button at each claim's
- * start (badges.ts), drawn where `shown` says. Built whole once; after that only the claims
- * that changed (and the pieces of text they touch) are redone, so a remote claim costs about as
- * much as one claim, not ten thousand.
+ * (shared/src/highlights/pieces.ts, which the server's static copy of a long article draws
+ * too), styled by its innermost claim, and a badge button at each claim's start (badges.ts),
+ * drawn where `shown` says. Built whole once; after that only the claims that changed (and the
+ * pieces of text they touch) are redone, so a remote claim costs about as much as one claim, not
+ * ten thousand.
  */
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
