@@ -3,7 +3,8 @@
  * writes it with the first-paint payload (shared/src/highlights/static-html.ts, every text and
  * attribute escaped there), and the page only parses it, which costs a fraction of making the
  * view of thousands of claims. The view takes the copy's place once that frame is on screen
- * (ArticleView.tsx); the copy hears no clicks and has no badges meanwhile.
+ * (ArticleView.tsx); the copy hears no clicks and has no badges meanwhile. Were the server's
+ * escaping ever wrong, the page's policy still runs no inline script or event handler.
  */
 
 /** The copy in an element like the view's (`.article-text`), not editable, marked busy. */

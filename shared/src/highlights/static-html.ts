@@ -16,18 +16,15 @@
  * Tag and attribute names come from the schema's code.
  */
 import type { DOMOutputSpec, Mark, Node } from 'prosemirror-model';
+import { escapeHtml } from '../export/escape.js';
 import { highlightPieces, pieceAttrs, validHighlights, type Highlight, type HighlightPiece } from './pieces.js';
 
 /** Articles with more drawn claims than this get a static copy (below it, the view is made about as fast). */
 export const STATIC_COPY_FROM = 500;
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const special = /[&<>"']/;
-const escape = (text: string) => (special.test(text) ? text.replace(/[&<>"']/g, (c) => escapes[c]) : text);
-
 /** A DOM output spec as the HTML before and after its content hole (the hole is `0`, as in ProseMirror). */
 function specHtml(spec: DOMOutputSpec): [string, string] {
-  if (typeof spec === 'string') return [escape(spec), ''];
+  if (typeof spec === 'string') return [escapeHtml(spec), ''];
   if (!Array.isArray(spec)) throw new Error('The static copy writes array output specs only.');
   const [tag, ...rest] = spec as unknown as readonly [string, ...unknown[]];
   let open = `<${tag}`;
@@ -35,7 +32,7 @@ function specHtml(spec: DOMOutputSpec): [string, string] {
   const attrs = rest[0];
   if (attrs && typeof attrs === 'object' && !Array.isArray(attrs)) {
     start = 1;
-    for (const [name, value] of Object.entries(attrs as Record<string, unknown>)) if (value != null) open += ` ${name}="${escape(String(value))}"`;
+    for (const [name, value] of Object.entries(attrs as Record<string, unknown>)) if (value != null) open += ` ${name}="${escapeHtml(String(value))}"`;
   }
   open += '>';
   let before = open;
@@ -60,7 +57,7 @@ const sameWrap = (a: Wrap, b: Wrap) => a === b || ('eq' in a && 'eq' in b && a.e
 function wrapHtml(wrap: Wrap): [string, string] {
   if ('eq' in wrap) return specHtml(wrap.type.spec.toDOM!(wrap, true));
   let open = '<span';
-  for (const [name, value] of Object.entries(pieceAttrs(wrap))) open += ` ${name}="${escape(value)}"`;
+  for (const [name, value] of Object.entries(pieceAttrs(wrap))) open += ` ${name}="${escapeHtml(value)}"`;
   return [`${open}>`, '</span>'];
 }
 
@@ -110,7 +107,7 @@ class InlineWriter {
       this.html += open;
       this.open.push({ wrap, close });
     }
-    this.html += escape(text);
+    this.html += escapeHtml(text);
   }
 
   private closeTo(depth: number): void {
