@@ -21,6 +21,7 @@ import { revealClaimCard, revealClaimInText } from '../editor/reveal.js';
 import { LIVE_FROM } from '../editor/live-highlights.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { useArticle, useClaims, usePeers } from '../hooks/use-doc.js';
+import { afterPaint } from '../editor/after-paint.js';
 import { useFirstPaint } from '../hooks/use-first-paint.js';
 import { useSessionEvents } from '../hooks/use-session-events.js';
 import { useUnsentWarning } from '../hooks/use-unsent-warning.js';
@@ -92,7 +93,7 @@ export function ArticleWorkspace({ session, user, firstPaint = null, onFirstPain
   // The payload's article on screen: the session may now load the doc (ArticlePage holds it back till then).
   const painted = !!early && !!articleDoc;
   useEffect(() => {
-    if (painted && onFirstPaint) requestAnimationFrame(() => setTimeout(onFirstPaint, 0));
+    if (painted && onFirstPaint) afterPaint(onFirstPaint);
   }, [painted, onFirstPaint]);
 
   useSessionEvents(session, user, ui.selection, ui.editor?.mode === 'edit' ? ui.editor.claimId : null);

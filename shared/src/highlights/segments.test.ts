@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, innermostFirst, sweepSegments, type Span } from './segments.js';
+import { innermostFirst, sweepSegments, type Span } from './segments.js';
+
+/** The sweep's pieces as a list, each with the claims covering it (innermost first). */
+function highlightSegments<T extends Span>(spans: readonly T[], within?: { from: number; to: number }) {
+  const segments: { from: number; to: number; covering: T[] }[] = [];
+  sweepSegments(spans, within, (from, to, open) => segments.push({ from, to, covering: open.map((i) => spans[i]) }));
+  return segments;
+}
 
 /** The definition, one filter per piece: what the sweep must agree with. */
 function naiveSegments(spans: readonly Span[]) {

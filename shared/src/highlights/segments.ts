@@ -4,7 +4,8 @@
  * each one, so ten thousand claims cost a sort rather than ten thousand filters over all of them.
  * The sweep runs once per article load on thousands of claims, cold (not yet optimised by the
  * engine): its boundaries are numbers in one typed array, sorted natively, and the claims open
- * are kept as indexes; `sweepSegments` hands each piece to a visitor without copying the list.
+ * are kept as indexes; `sweepSegments` hands each piece to a visitor without copying the list
+ * (the view's pieces, pieces.ts, are made from it).
  */
 
 /** What the sweep needs of a claim: where it is and what orders it (see `innermostFirst`). */
@@ -13,13 +14,6 @@ export interface Span {
   number: number;
   from: number;
   to: number;
-}
-
-export interface Segment<T extends Span> {
-  from: number;
-  to: number;
-  /** The claims covering the piece, innermost first. */
-  covering: T[];
 }
 
 /** Innermost first: the shortest claim, then the later one (nested claims start later). */
@@ -76,28 +70,13 @@ export function sweepSegments(spans: readonly Span[], within: { from: number; to
   }
 }
 
-/**
- * The pieces of text between claim boundaries, each with the claims covering it, innermost
- * first (claims that tie keep their order in `spans`). With `within`, only the pieces inside
- * that range, cut at its ends.
- */
-export function highlightSegments<T extends Span>(spans: readonly T[], within?: { from: number; to: number }): Segment<T>[] {
-  const segments: Segment<T>[] = [];
-  sweepSegments(spans, within, (from, to, open) => segments.push({ from, to, covering: open.map((i) => spans[i]) }));
-  return segments;
-}
-
 /** Where claim `i` goes in `open` (innermost first): after every claim that orders before it, or ties with it and comes earlier in `spans`. */
 function insertionPoint(spans: readonly Span[], open: readonly number[], i: number): number {
-  const span = spans[i];
-  const length = span.to - span.from;
   let low = 0;
   let high = open.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    const other = spans[open[mid]];
-    const before = other.to - other.from - length || span.number - other.number || open[mid] - i;
-    if (before <= 0) low = mid + 1;
+    if ((innermostFirst(spans[open[mid]], spans[i]) || open[mid] - i) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
