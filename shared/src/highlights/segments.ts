@@ -51,7 +51,7 @@ export function sweepSegments(spans: readonly Span[], within: { from: number; to
   const open: number[] = [];
   let at = 0;
   let opened = false;
-  for (let e = 0; e < count; ) {
+  for (let e = 0; e < count; e++) {
     const key = sorted[e];
     const event = key % scale;
     const pos = (key - event) / scale;
@@ -66,7 +66,6 @@ export function sweepSegments(spans: readonly Span[], within: { from: number; to
       open.splice(insertionPoint(spans, open, i), 0, i);
       if (spans[i].from === pos) opened = true;
     }
-    e++;
   }
 }
 

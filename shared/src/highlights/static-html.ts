@@ -55,10 +55,7 @@ type Wrap = Mark | HighlightPiece;
 const sameWrap = (a: Wrap, b: Wrap) => a === b || ('eq' in a && 'eq' in b && a.eq(b));
 
 function wrapHtml(wrap: Wrap): [string, string] {
-  if ('eq' in wrap) return specHtml(wrap.type.spec.toDOM!(wrap, true));
-  let open = '<span';
-  for (const [name, value] of Object.entries(pieceAttrs(wrap))) open += ` ${name}="${escapeHtml(value)}"`;
-  return [`${open}>`, '</span>'];
+  return specHtml('eq' in wrap ? wrap.type.spec.toDOM!(wrap, true) : ['span', pieceAttrs(wrap), 0]);
 }
 
 /** Writes a textblock's content, cutting its text where pieces start and end and keeping marks open across neighbours. */
