@@ -8,6 +8,7 @@ import { measureColdLoad } from './cold-load.js';
 import { measureDurableWrites } from './durable-writes.js';
 import { measureExport } from './export-html.js';
 import { measureFanOut } from './fan-out.js';
+import { processCpu } from './harness.js';
 import { measureMemory } from './memory.js';
 import { SCENARIOS } from './scenarios.js';
 import { measureValidationOverhead } from './validation-overhead.js';
@@ -46,6 +47,15 @@ describe.concurrent('the benchmark', () => {
     expect(Number.isFinite(result.perArticleBytes)).toBe(true);
     expect(Number.isFinite(result.perSocketBytes)).toBe(true);
   }, 60_000);
+
+  it("reads a process's CPU time finer than /proc's 10 ms ticks", () => {
+    const cpu = processCpu(process.pid);
+    const [before, start] = [cpu.cpuMs(), process.cpuUsage()];
+    while (process.cpuUsage(start).user < 2_000); // 2 ms of work: less than one tick
+    const used = cpu.cpuMs() - before;
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(1_000);
+  });
 
   it('measures the validation overhead on a real server process', async () => {
     const result = await measureValidationOverhead(50, 1, 250);

@@ -4,7 +4,7 @@
  * connections, and the median.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -61,14 +61,32 @@ function awaitLine(child: ChildProcess, pattern: RegExp, what: string): Promise<
   });
 }
 
-/** CPU time of a process (all its threads) and of its main thread, read from /proc, in ms. */
+/**
+ * CPU time of a process (all its threads) and of its main thread, read from /proc, in ms.
+ * Each thread's schedstat counts nanoseconds on the CPU; /proc's stat counts 10 ms ticks,
+ * which rounds a short run (a smoke test's few hundred updates) to nothing. The sum over
+ * threads misses threads that have exited, but Node's (the libuv pool, V8's workers) live as
+ * long as the process. Without schedstat (a kernel built without it) the ticks are used.
+ */
 export function processCpu(pid: number) {
   const ticks = 100; // USER_HZ on Linux
-  const cpuOf = (statFile: string) => {
+  const ticksOf = (statFile: string) => {
     const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
   };
-  return { cpuMs: () => cpuOf(`/proc/${pid}/stat`), mainThreadCpuMs: () => cpuOf(`/proc/${pid}/task/${pid}/stat`) };
+  const nanosOf = (task: string) => Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  const precise = existsSync(`/proc/${pid}/task/${pid}/schedstat`);
+  if (!precise) return { cpuMs: () => ticksOf(`/proc/${pid}/stat`), mainThreadCpuMs: () => ticksOf(`/proc/${pid}/task/${pid}/stat`) };
+  const ifAlive = (task: string) => {
+    try {
+      return nanosOf(task);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') return 0; // it ended between the listing and the read
+      throw error;
+    }
+  };
+  const allThreads = () => readdirSync(`/proc/${pid}/task`).reduce((sum, task) => sum + ifAlive(task), 0);
+  return { cpuMs: allThreads, mainThreadCpuMs: () => nanosOf(String(pid)) };
 }
 
 /** Children still running: killed if the bench process exits first (a crash, a test runner's teardown). */
