@@ -2,11 +2,11 @@
  * What the per-update permission checks cost: server CPU time (read from /proc) to accept N
  * small claim updates sent over a real websocket, stored in the SQLite log and broadcast to a
  * second person in the room — with the checks on, and with the same server started with
- * them off. Each run uses a fresh server process; the modes run in back-to-back pairs.
+ * them off. Each run starts a fresh server process of each mode, and times them in turns.
  */
 import * as Y from 'yjs';
 import { createClaim, listClaims, updateClaim, type Actor } from '@factdesk/shared';
-import { SEED_DOC, adminToken, connectRaw, median, startBenchServer } from './harness.js';
+import { SEED_DOC, adminToken, connectRaw, median, startBenchServer, type BenchServer, type RawConnection } from './harness.js';
 
 export interface OverheadResult {
   updates: number;
@@ -27,6 +27,9 @@ interface CpuUse {
   used: number;
   mainThread: number;
 }
+
+type Mode = 'checked' | 'unchecked';
+const MODES: Mode[] = ['checked', 'unchecked'];
 
 
 /** N small updates as one person's client makes them: claims created, then edited. */
@@ -51,7 +54,19 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
   return { updates: updates.slice(0, n), stateVector, claims };
 }
 
-async function oneRun(mode: 'checked' | 'unchecked', n: number, warmUp: number): Promise<CpuUse> {
+/** A server in one mode, warmed up, with the updates it will be timed on. */
+interface Contender {
+  server: BenchServer;
+  writer: RawConnection;
+  watcher: RawConnection;
+  updates: Uint8Array[];
+  stateVector: Uint8Array;
+  claims: number;
+  sent: number;
+  use: CpuUse;
+}
+
+async function startContender(mode: Mode, n: number, warmUp: number): Promise<Contender> {
   const server = await startBenchServer(mode);
   try {
     const token = await adminToken(server.url);
@@ -69,42 +84,66 @@ async function oneRun(mode: 'checked' | 'unchecked', n: number, warmUp: number):
       if (i % 200 === 199) await writer.handled();
     }
     await writer.roundTrip(stateVector);
-    const updates = all.slice(warmUp);
-    const before = server.cpuMs();
-    const mainBefore = server.mainThreadCpuMs();
-    for (let i = 0; i < updates.length; i++) {
-      writer.sendUpdate(updates[i]);
-      if (i % 200 === 199) await writer.handled(); // keep the socket buffers bounded
-    }
-    await writer.roundTrip(stateVector);
-    const used = server.cpuMs() - before;
-    const mainThread = server.mainThreadCpuMs() - mainBefore;
-    // Only a run in which every update was accepted measured what it says.
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, await watcher.fetchState());
-    if (listClaims(stored).length !== claims) throw new Error(`${mode}: the server holds ${listClaims(stored).length} of ${claims} claims`);
-    writer.close();
-    watcher.close();
-    return { used, mainThread };
-  } finally {
+    return { server, writer, watcher, updates: all.slice(warmUp), stateVector, claims, sent: 0, use: { used: 0, mainThread: 0 } };
+  } catch (error) {
     await server.stop();
+    throw error;
+  }
+}
+
+/** Sends the contender's next `count` updates and adds the server's CPU time until it has stored them all. */
+async function timeBlock(c: Contender, count: number): Promise<void> {
+  const before = c.server.cpuMs();
+  const mainBefore = c.server.mainThreadCpuMs();
+  const end = Math.min(c.sent + count, c.updates.length);
+  for (let i = c.sent; i < end; i++) {
+    c.writer.sendUpdate(c.updates[i]);
+    if ((i - c.sent) % 200 === 199) await c.writer.handled(); // keep the socket buffers bounded
+  }
+  c.sent = end;
+  await c.writer.roundTrip(c.stateVector); // answered once everything is on disk
+  c.use.used += c.server.cpuMs() - before;
+  c.use.mainThread += c.server.mainThreadCpuMs() - mainBefore;
+}
+
+/** Only a run in which every update was accepted measured what it says. */
+async function finish(c: Contender, mode: Mode): Promise<void> {
+  const stored = new Y.Doc();
+  Y.applyUpdate(stored, await c.watcher.fetchState());
+  if (listClaims(stored).length !== c.claims) throw new Error(`${mode}: the server holds ${listClaims(stored).length} of ${c.claims} claims`);
+  c.writer.close();
+  c.watcher.close();
+}
+
+/**
+ * One run: a checked and an unchecked server side by side, each warmed up, then timed on the
+ * same number of updates in alternating blocks (checked, unchecked, unchecked, checked, …):
+ * this machine's speed drifts by ±20 % within a minute, and blocks of a second or two see
+ * the same machine.
+ */
+async function oneRun(n: number, warmUp: number, block: number): Promise<{ checked: CpuUse; unchecked: CpuUse }> {
+  const contenders: Partial<Record<Mode, Contender>> = {};
+  try {
+    for (const mode of MODES) contenders[mode] = await startContender(mode, n, warmUp);
+    const [checked, unchecked] = [contenders.checked!, contenders.unchecked!];
+    for (let round = 0; checked.sent < n || unchecked.sent < n; round++) {
+      for (const c of round % 2 ? [unchecked, checked] : [checked, unchecked]) await timeBlock(c, block);
+    }
+    for (const mode of MODES) await finish(contenders[mode]!, mode);
+    return { checked: checked.use, unchecked: unchecked.use };
+  } finally {
+    for (const mode of MODES) await contenders[mode]?.server.stop();
   }
 }
 
 /**
- * Measures checked vs unchecked acceptance of `updates` updates, `runs` times each. The two
- * modes run back to back in each pair (alternating which goes first), and the overhead is the
- * median of the pairs' ratios: this machine's speed drifts by ±20 % over a minute, and a pair
- * sees the same machine.
+ * Measures checked vs unchecked acceptance of `updates` updates, `runs` times. In each run the
+ * two modes alternate in blocks of `block` updates; the overhead is the median of the runs'
+ * ratios.
  */
-export async function measureValidationOverhead(updates = 10_000, runs = 7, warmUp = 5_000): Promise<OverheadResult> {
+export async function measureValidationOverhead(updates = 10_000, runs = 5, warmUp = 5_000, block = 1_000): Promise<OverheadResult> {
   const pairs: { checked: CpuUse; unchecked: CpuUse }[] = [];
-  for (let run = 0; run < runs; run++) {
-    const order = run % 2 ? (['unchecked', 'checked'] as const) : (['checked', 'unchecked'] as const);
-    const pair: Partial<Record<'checked' | 'unchecked', CpuUse>> = {};
-    for (const mode of order) pair[mode] = await oneRun(mode, updates, warmUp);
-    pairs.push({ checked: pair.checked!, unchecked: pair.unchecked! });
-  }
+  for (let run = 0; run < runs; run++) pairs.push(await oneRun(updates, warmUp, block));
   return {
     updates,
     runs,
