@@ -69,9 +69,13 @@ async function againstReference(size: FanOutSize): Promise<LoadResult> {
   }
 }
 
-/** Runs the same fan-out load against the reference, then against our server. */
-export async function measureFanOut(size: FanOutSize): Promise<FanOutResult> {
+/**
+ * Runs the same fan-out load against both servers, one after the other: the reference first,
+ * or ours first with `oursFirst` (the bench alternates, so neither always gets the machine
+ * as the other left it).
+ */
+export async function measureFanOut(size: FanOutSize, oursFirst = false): Promise<FanOutResult> {
+  const ours = oursFirst ? await againstOurs(size) : null;
   const reference = await againstReference(size);
-  const ours = await againstOurs(size);
-  return { ...size, ours, reference };
+  return { ...size, ours: ours ?? (await againstOurs(size)), reference };
 }

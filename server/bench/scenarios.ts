@@ -40,7 +40,7 @@ const fanOut: Scenario = {
     // Both servers' tails move a lot from run to run: each figure is the median over several runs.
     const count = quick ? 1 : 5;
     const all: FanOutResult[] = [];
-    for (let i = 0; i < count; i++) all.push(await measureFanOut(size));
+    for (let i = 0; i < count; i++) all.push(await measureFanOut(size, i % 2 === 1));
     const r = medianRun(all);
     const what = `Fan-out: ${n(r.rooms * r.clientsPerRoom)} y-websocket clients in ${n(r.rooms)} rooms, ${n(r.rate)} claim updates/s for ${r.seconds} s; send → receipt on each other client of the room`;
     const runs = `${count === 1 ? 'one run' : `median of ${count} runs`} each; percentiles of ${n(r.ours.delivered)} / ${n(r.reference.delivered)} deliveries per run`;
@@ -159,7 +159,8 @@ const exportScenario: Scenario = {
 const browser: Scenario = {
   name: 'browser',
   async run(quick) {
-    const r = await measureHighlightPaint(quick ? { claims: 500, runs: 1, remoteClaims: 5 } : { claims: 10_000, runs: 5, remoteClaims: 21 });
+    // Page loads are short and swing with the machine: nine of them, for a steadier median.
+    const r = await measureHighlightPaint(quick ? { claims: 500, runs: 1, remoteClaims: 5 } : { claims: 10_000, runs: 9, remoteClaims: 21 });
     const what = `Headless Chromium, the seed article with ${n(r.claims)} claims`;
     return {
       rows: [

@@ -263,7 +263,7 @@ export class Room {
     }
     for (const client of check.clients) this.owners.set(client, peer.actor.id);
     if (client === null) this.applyFromPeer(peer, update);
-    if (this.broken) return 'accepted';
+    if (this.broken || !check.followUp) return 'accepted';
     this.serverWrite((doc) => {
       recordUnrecordedChanges(doc, check.writes, check.before, peer.actor);
       reopenChangedSignOffs(doc, check.writes, check.before);

@@ -44,5 +44,5 @@ function verdict(check: UpdateCheck): unknown {
     for (const field of keptFields(write)) kept[field] = claim[field];
     before[write.claimId] = kept;
   }
-  return { ok: true, writes: check.writes, clients: [...check.clients].sort(), before };
+  return { ok: true, writes: check.writes, clients: [...check.clients].sort(), before, followUp: check.followUp };
 }

@@ -23,13 +23,22 @@ import {
 import { inspectUpdate, type Inspection } from './inspect-update.js';
 import { inspectApplied } from './inspect-applied.js';
 import { BeforeView } from './before-view.js';
+import { signedOffFieldsChanged } from './sign-off.js';
+import { missingHistory } from './unrecorded-changes.js';
 
 export { inspectUpdate } from './inspect-update.js';
 export { reopenChangedSignOffs } from './sign-off.js';
 export { recordUnrecordedChanges } from './unrecorded-changes.js';
 
 export type UpdateCheck =
-  | { ok: true; writes: ClaimWrite[]; before: Map<string, Claim | null>; clients: number[] }
+  | {
+      ok: true;
+      writes: ClaimWrite[];
+      before: Map<string, Claim | null>;
+      clients: number[];
+      /** Whether the server has to write after it: a history entry the change did not carry, or a sign-off to reopen. */
+      followUp: boolean;
+    }
   | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
 
 /** Which user first wrote with each Yjs client id of a room: nobody writes under another's id. */
@@ -107,18 +116,22 @@ function judge(doc: Y.Doc, inspection: Inspection, actor: Actor, owners: ClientO
   const before = new Map<string, Claim | null>();
   const lazy: [LazyClaim, ClaimWrite][] = [];
   const claims = claimsMap(doc) as Y.Map<unknown>;
+  let followUp = false;
   for (const write of inspection.writes) {
     // Each field is read only if a rule asks for it: most updates touch two fields of a dozen.
     const map = view.get(claims, write.claimId);
     const read = map instanceof Y.Map ? lazyClaim(map, view) : null;
+    const claim = read?.claim ?? null;
     if (read) lazy.push([read, write]);
-    before.set(write.claimId, read?.claim ?? null);
-    const refusal = claimWriteRefusal(actor, read?.claim ?? null, write, rules);
+    before.set(write.claimId, claim);
+    const refusal = claimWriteRefusal(actor, claim, write, rules);
     if (refusal) return { ok: false, reason: refusal, malformed: false };
+    // The app's edits carry their history and touch no sign-off: most updates need nothing more.
+    if (!followUp && write.kind !== 'delete') followUp = missingHistory(write, claim, actor, '').length > 0 || signedOffFieldsChanged(write, claim).length > 0;
   }
   // What the server does after applying the update (sign-off, history) reads these, as they were.
   for (const [read, write] of lazy) read.keep(keptFields(write));
-  return { ok: true, writes: inspection.writes, before, clients: inspection.clients };
+  return { ok: true, writes: inspection.writes, before, clients: inspection.clients, followUp };
 }
 
 /** The fields of a claim a check keeps as they were, for what the server does after applying it. */

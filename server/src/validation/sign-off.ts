@@ -13,9 +13,7 @@ export const SERVER_PERSON: PersonRef = { id: 'factdesk', name: 'Factdesk' };
 export function reopenChangedSignOffs(doc: Y.Doc, writes: ClaimWrite[], before: Map<string, Claim | null>): string[] {
   const reopened: string[] = [];
   for (const write of writes) {
-    const claim = before.get(write.claimId);
-    if (!claim || claim.status !== 'approved' || write.kind !== 'update' || 'status' in write.fields) continue;
-    const changed = SIGNED_OFF_FIELDS.filter((f) => f in write.fields && JSON.stringify(write.fields[f]) !== JSON.stringify(claim[f]));
+    const changed = signedOffFieldsChanged(write, before.get(write.claimId) ?? null);
     if (changed.length === 0) continue;
     setClaimStatus(doc, write.claimId, 'in-review', SERVER_PERSON, {
       action: 'reopened',
@@ -25,4 +23,10 @@ export function reopenChangedSignOffs(doc: Y.Doc, writes: ClaimWrite[], before: 
     reopened.push(write.claimId);
   }
   return reopened;
+}
+
+/** The signed-off fields of an approved claim that `write` changes (none for a claim not approved, or a write that moves its status itself). */
+export function signedOffFieldsChanged(write: ClaimWrite, claim: Claim | null): string[] {
+  if (!claim || claim.status !== 'approved' || write.kind !== 'update' || 'status' in write.fields) return [];
+  return SIGNED_OFF_FIELDS.filter((f) => f in write.fields && JSON.stringify(write.fields[f]) !== JSON.stringify(claim[f]));
 }

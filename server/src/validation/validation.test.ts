@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  claimsMap,
   createClaim,
   deleteComment,
   editComment,
@@ -225,6 +226,14 @@ describe('the validation gate', () => {
       updateClaim(doc, id, ref(people.annotator), { verdict: 'mixed' });
     });
     expect(result.ok).toBe(true);
+  });
+
+  it('tells the server when it has to write after a change: a history entry not carried, or an approved claim to reopen', () => {
+    const followUp = (check: ReturnType<typeof attempt>) => check.ok && check.followUp;
+    expect(followUp(attempt(people.other, (doc, i) => updateClaim(doc, i.othersDraft, ref(people.other), { rationale: 'with its entry' })))).toBe(false);
+    const bare = (doc: Y.Doc, id: string) => (claimsMap(doc).get(id) as Y.Map<unknown>).set('rationale', 'no entry');
+    expect(followUp(attempt(people.other, (doc, i) => bare(doc, i.othersDraft)))).toBe(true);
+    expect(followUp(attempt(people.other, (doc, i) => updateClaim(doc, i.othersApproved, ref(people.other), { rationale: 'after sign-off' })))).toBe(true);
   });
 
   it('hands the claim as it was before to the caller', () => {
