@@ -8,6 +8,7 @@ export * from './claim.js';
 export * from './permissions.js';
 export * from './mentions.js';
 export * from './ydoc.js';
+export * from './lazy-claim.js';
 export * from './transactions.js';
 export * from './schema.js';
 export * from './text.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, claimFromMap, claimsMap, compareReadingOrder, createClaim, lazyClaim, readingOrderIndex, updateClaim } from './ydoc.js';
+import { addComment, claimFromMap, claimsMap, compareReadingOrder, createClaim, readingOrderIndex, updateClaim } from './ydoc.js';
+import { lazyClaim } from './lazy-claim.js';
 import type { Claim } from './claim.js';
 
 const ANA = { id: 'u-ana', name: 'Ana' };

@@ -53,6 +53,6 @@ export function inspectApplied(doc: Y.Doc, before: BeforeView, client: number): 
 function placeOf(item: Y.Item, before: BeforeView): ItemPlace | null {
   const parent = item.parent;
   if (!(parent instanceof Y.AbstractType)) return null;
-  const { root, keys } = serverTypePath(parent);
-  return { parent: { root, keys, dead: before.deadBefore(parent) }, key: item.parentSub };
+  const known = serverTypePath(parent);
+  return { parent: before.deadBefore(parent) ? known.dead : known.alive, key: item.parentSub };
 }

@@ -164,21 +164,34 @@ export class Locator {
  * child keeps its key, a root its name). Most updates write into a claim the previous one
  * wrote into, so its path is found once. Whether the type is deleted is checked on each use.
  */
-const serverTypePaths = new WeakMap<Y.AbstractType<unknown>, { root: string; keys: string[] }>();
+const serverTypePaths = new WeakMap<Y.AbstractType<unknown>, KnownType>();
+
+/** A type's place in a server doc, and that place as the parent of an item, made once each (every item of every update asks). */
+export interface KnownType {
+  root: string;
+  keys: string[];
+  alive: TypePath;
+  dead: TypePath;
+}
 
 /** Where an integrated type of a server doc lives (its root name and keys), from the same memo. */
-export function serverTypePath(type: Y.AbstractType<unknown>): { root: string; keys: string[] } {
-  let path = serverTypePaths.get(type);
-  if (path) return path;
+export function serverTypePath(type: Y.AbstractType<unknown>): KnownType {
+  let known = serverTypePaths.get(type);
+  if (known) return known;
   const item = type._item;
+  let root: string;
+  let keys: string[];
   if (item === null) {
-    path = { root: Y.findRootTypeKey(type), keys: [] };
+    root = Y.findRootTypeKey(type);
+    keys = [];
   } else {
     const parent = serverTypePath(item.parent as Y.AbstractType<unknown>);
-    path = { root: parent.root, keys: [...parent.keys, item.parentSub ?? '#'] };
+    root = parent.root;
+    keys = [...parent.keys, item.parentSub ?? '#'];
   }
-  serverTypePaths.set(type, path);
-  return path;
+  known = { root, keys, alive: { root, keys, dead: false }, dead: { root, keys, dead: true } };
+  serverTypePaths.set(type, known);
+  return known;
 }
 
 /** How an item counts as deleted: now, or (inside a transaction) before it (before-view.ts). */

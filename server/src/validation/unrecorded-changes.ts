@@ -40,10 +40,12 @@ export function missingHistory(write: ClaimWrite, before: Claim | null, actor: A
     if (!(field in write.fields) || covers(appended, field)) continue;
     if (JSON.stringify(write.fields[field]) !== JSON.stringify(before[field])) (changed ??= []).push(field);
   }
+  const status = write.fields.status as ClaimStatus | undefined;
+  const statusMoved = status !== undefined && status !== before.status && !recordsStatus(appended);
+  if (!changed && !statusMoved) return [];
   const missing: HistoryEntry[] = [];
   if (changed) missing.push({ at, by: personRef(actor), action: 'edited', fields: changed });
-  const status = write.fields.status as ClaimStatus | undefined;
-  if (status !== undefined && status !== before.status && !recordsStatus(appended)) {
+  if (statusMoved) {
     const action = STATUS_ACTION[status];
     const by = personRef(actor);
     missing.push(action ? { at, by, action } : { at, by, action: 'edited', fields: ['status'] });

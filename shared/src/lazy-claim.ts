@@ -1,0 +1,119 @@
+/**
+ * A claim read from its Y.Map field by field, on first use (`lazyClaim`), through a view of
+ * the map: as it is now, or — on the server, inside the transaction that has just applied an
+ * update — as it was before.
+ */
+import * as Y from 'yjs';
+import { CLAIM_FIELDS, NESTED_FIELDS, type Claim, type Comment } from './claim.js';
+
+/** One field of a claim as `claimFromMap` presents it (lists default to empty, review and resolution to null). */
+function claimField(map: Y.Map<unknown>, key: string, view: MapView): unknown {
+  const raw = view.get(map, key);
+  const value = raw instanceof Y.AbstractType ? view.json(raw) : raw;
+  switch (key) {
+    case 'tags':
+    case 'sources':
+    case 'history':
+      return Array.isArray(value) ? value : [];
+    case 'review':
+    case 'threadResolved':
+      return value ?? null;
+    case 'thread':
+      return Object.values(value && typeof value === 'object' ? (value as Record<string, Comment>) : {}).sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      );
+    default:
+      return value;
+  }
+}
+
+/**
+ * How a claim's Y.Map is read: as it is now, or — on the server, inside the transaction that
+ * has just applied an update — as it was before (server/src/validation/before-view.ts).
+ */
+export interface MapView {
+  /** The value under `key` (a Y type for nested containers). */
+  get(map: Y.Map<unknown>, key: string): unknown;
+  has(map: Y.Map<unknown>, key: string): boolean;
+  /** A nested container's JSON. */
+  json(type: Y.AbstractType<unknown>): unknown;
+}
+
+/** The doc as it is. */
+export const CURRENT_VIEW: MapView = {
+  get: (map, key) => map.get(key),
+  has: (map, key) => map.has(key),
+  json: (type) => type.toJSON(),
+};
+
+/** A claim read field by field, on first use; see `lazyClaim`. */
+export interface LazyClaim {
+  readonly claim: Claim;
+  /** Reads `fields` now; any other field read afterwards throws (the doc is about to change). */
+  keep(fields: Iterable<string>): void;
+}
+
+/**
+ * A claim whose fields are read from its Y.Map only when first asked for, then kept. The
+ * server's check of each update reads three or four fields of a claim that has a dozen, and
+ * reading them all was the largest part of that check. Before the doc changes, `keep` the
+ * fields still needed afterwards: reading any other then throws instead of seeing the change.
+ */
+export function lazyClaim(map: Y.Map<unknown>, view: MapView = CURRENT_VIEW): LazyClaim {
+  return new LazyClaimReader(map, view);
+}
+
+/** Every key a claim has: its plain fields and its nested history and thread. */
+const CLAIM_KEYS: readonly string[] = [...CLAIM_FIELDS, ...NESTED_FIELDS];
+
+/**
+ * The reader behind a lazy claim: the fields read so far, and whether the rest may still be
+ * read. No closures or Proxy per claim: the server's check makes one for every update it
+ * takes, and a Proxy's trap on each field read was most of its reading.
+ */
+class LazyClaimReader implements LazyClaim {
+  readonly claim: Claim;
+  kept = false;
+  private readonly read = new Map<string, unknown>();
+
+  constructor(
+    private readonly map: Y.Map<unknown>,
+    private readonly view: MapView,
+  ) {
+    this.claim = new LazyFields(this) as unknown as Claim;
+  }
+
+  field(key: string): unknown {
+    const read = this.read;
+    if (read.has(key)) return read.get(key);
+    if (this.kept) throw new Error(`claim field "${key}" read after the claim changed`);
+    const value = claimField(this.map, key, this.view);
+    read.set(key, value);
+    return value;
+  }
+
+  keep(fields: Iterable<string>): void {
+    for (const field of fields) this.field(field);
+    this.kept = true;
+  }
+}
+
+/** The claim a reader hands out: one getter per claim key, on the prototype (so every claim key is `in` it). */
+class LazyFields {
+  readonly #reader: LazyClaimReader;
+
+  constructor(reader: LazyClaimReader) {
+    this.#reader = reader;
+  }
+
+  static {
+    for (const key of CLAIM_KEYS) {
+      Object.defineProperty(LazyFields.prototype, key, {
+        get(this: LazyFields) {
+          return this.#reader.field(key);
+        },
+        enumerable: true,
+      });
+    }
+  }
+}
