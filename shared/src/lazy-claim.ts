@@ -34,7 +34,6 @@ function claimField(map: Y.Map<unknown>, key: string, view: MapView): unknown {
 export interface MapView {
   /** The value under `key` (a Y type for nested containers). */
   get(map: Y.Map<unknown>, key: string): unknown;
-  has(map: Y.Map<unknown>, key: string): boolean;
   /** A nested container's JSON. */
   json(type: Y.AbstractType<unknown>): unknown;
 }
@@ -42,7 +41,6 @@ export interface MapView {
 /** The doc as it is. */
 export const CURRENT_VIEW: MapView = {
   get: (map, key) => map.get(key),
-  has: (map, key) => map.has(key),
   json: (type) => type.toJSON(),
 };
 

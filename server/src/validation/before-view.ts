@@ -74,10 +74,6 @@ export class BeforeView implements MapView {
     return item ? lastValue(item) : undefined;
   }
 
-  has(map: Y.Map<unknown>, key: string): boolean {
-    return this.entryBefore(map, key) !== null;
-  }
-
   json(type: Y.AbstractType<unknown>): unknown {
     if (type instanceof Y.Array) {
       const values: unknown[] = [];
