@@ -27,6 +27,8 @@ export const DEFAULT_RULES: RuleOptions = { twoPersonRule: true };
 const IMMUTABLE_FIELDS: readonly ClaimField[] = ['id', 'author', 'createdAt'];
 /** The fields only the claim's author (or an admin) edits. */
 const CONTENT_FIELDS: readonly ClaimField[] = ['target', 'verdict', 'rationale', 'sources', 'tags', 'checkedVersion', 'anchor'];
+/** The fields a new claim is written with. */
+const REQUIRED_FIELDS: readonly ClaimField[] = ['id', 'author', 'createdAt', 'target', 'verdict', 'status'];
 /** The fields only the server writes (on a new version of the article). */
 const SERVER_FIELDS: readonly ClaimField[] = ['pastTargets'];
 
@@ -226,10 +228,8 @@ function threadResolutionRefusal(actor: Actor, value: unknown): string | null {
 }
 
 function creationRefusal(actor: Actor, write: ClaimWrite): string | null {
-  const required: ClaimField[] = ['id', 'author', 'createdAt', 'target', 'verdict', 'status'];
-  const missing = required.find((f) => !(f in write.fields));
-  if (missing) return `a new claim needs its ${missing}`;
-  for (const field of Object.keys(write.fields)) {
+  for (const field of REQUIRED_FIELDS) if (!(field in write.fields)) return `a new claim needs its ${field}`;
+  for (const field in write.fields) {
     const refusal = fieldRefusal(field, write.fields[field]);
     if (refusal) return refusal;
   }

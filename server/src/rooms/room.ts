@@ -263,10 +263,11 @@ export class Room {
     }
     for (const client of check.clients) this.owners.set(client, peer.actor.id);
     if (client === null) this.applyFromPeer(peer, update);
-    if (this.broken || !check.followUp) return 'accepted';
+    const before = check.followUp;
+    if (this.broken || !before) return 'accepted';
     this.serverWrite((doc) => {
-      recordUnrecordedChanges(doc, check.writes, check.before, peer.actor);
-      reopenChangedSignOffs(doc, check.writes, check.before);
+      recordUnrecordedChanges(doc, check.writes, before, peer.actor);
+      reopenChangedSignOffs(doc, check.writes, before);
     });
     return 'accepted';
   }

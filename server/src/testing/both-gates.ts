@@ -30,12 +30,13 @@ export function checkWithBothGates(...[doc, update, actor, owners, rules = DEFAU
   return first;
 }
 
-/** What a check says, comparable across the two gates: the claims as they were, only the fields kept. */
+/** What a check says, comparable across the two gates: for a follow-up, the claims as they were, only the fields kept. */
 function verdict(check: UpdateCheck): unknown {
   if (!check.ok) return check;
+  if (!check.followUp) return { ...check, clients: [...check.clients].sort() };
   const before: Record<string, unknown> = {};
   for (const write of check.writes) {
-    const claim = check.before.get(write.claimId) as Record<string, unknown> | null | undefined;
+    const claim = check.followUp.get(write.claimId) as Record<string, unknown> | null | undefined;
     if (!claim) {
       before[write.claimId] = claim ?? null;
       continue;
@@ -44,5 +45,5 @@ function verdict(check: UpdateCheck): unknown {
     for (const field of keptFields(write)) kept[field] = claim[field];
     before[write.claimId] = kept;
   }
-  return { ok: true, writes: check.writes, clients: [...check.clients].sort(), before, followUp: check.followUp };
+  return { ok: true, writes: check.writes, clients: [...check.clients].sort(), followUp: before };
 }

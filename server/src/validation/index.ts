@@ -34,10 +34,13 @@ export type UpdateCheck =
   | {
       ok: true;
       writes: ClaimWrite[];
-      before: Map<string, Claim | null>;
       clients: number[];
-      /** Whether the server has to write after it: a history entry the change did not carry, or a sign-off to reopen. */
-      followUp: boolean;
+      /**
+       * When the server has to write after the update (a history entry the change did not
+       * carry, or a sign-off to reopen): the claims it writes to, as they were, with the fields
+       * that follow-up reads. Null for most updates: the app's edits carry their history.
+       */
+      followUp: Map<string, Claim | null> | null;
     }
   | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
 
@@ -113,25 +116,28 @@ function judge(doc: Y.Doc, inspection: Inspection, actor: Actor, owners: ClientO
       return { ok: false, reason: "the change was made under another person's session", malformed: false };
     }
   }
-  const before = new Map<string, Claim | null>();
-  const lazy: [LazyClaim, ClaimWrite][] = [];
   const claims = claimsMap(doc) as Y.Map<unknown>;
+  const reads: (LazyClaim | null)[] = [];
   let followUp = false;
   for (const write of inspection.writes) {
     // Each field is read only if a rule asks for it: most updates touch two fields of a dozen.
     const map = view.get(claims, write.claimId);
     const read = map instanceof Y.Map ? lazyClaim(map, view) : null;
+    reads.push(read);
     const claim = read?.claim ?? null;
-    if (read) lazy.push([read, write]);
-    before.set(write.claimId, claim);
     const refusal = claimWriteRefusal(actor, claim, write, rules);
     if (refusal) return { ok: false, reason: refusal, malformed: false };
     // The app's edits carry their history and touch no sign-off: most updates need nothing more.
     if (!followUp && write.kind !== 'delete') followUp = missingHistory(write, claim, actor, '').length > 0 || signedOffFieldsChanged(write, claim).length > 0;
   }
-  // What the server does after applying the update (sign-off, history) reads these, as they were.
-  for (const [read, write] of lazy) read.keep(keptFields(write));
-  return { ok: true, writes: inspection.writes, before, clients: inspection.clients, followUp };
+  if (!followUp) return { ok: true, writes: inspection.writes, clients: inspection.clients, followUp: null };
+  // What the server writes after applying the update reads these claims, as they were.
+  const before = new Map<string, Claim | null>();
+  inspection.writes.forEach((write, i) => {
+    reads[i]?.keep(keptFields(write));
+    before.set(write.claimId, reads[i]?.claim ?? null);
+  });
+  return { ok: true, writes: inspection.writes, clients: inspection.clients, followUp: before };
 }
 
 /** The fields of a claim a check keeps as they were, for what the server does after applying it. */

@@ -160,11 +160,14 @@ export class Locator {
 }
 
 /**
- * Where each type of a server doc lives, kept across updates: a type never moves (a map's
- * child keeps its key, a root its name). Most updates write into a claim the previous one
- * wrote into, so its path is found once. Whether the type is deleted is checked on each use.
+ * Where each type of a server doc lives, kept on the type itself across updates: a type never
+ * moves (a map's child keeps its key, a root its name). Most updates write into a claim the
+ * previous one wrote into, so its path is found once. Whether the type is deleted is checked
+ * on each use. (A WeakMap held one entry per claim's type, which every garbage collection of
+ * a busy server has to walk.)
  */
-const serverTypePaths = new WeakMap<Y.AbstractType<unknown>, KnownType>();
+const KNOWN = Symbol('factdesk.knownType');
+type WithKnown = Y.AbstractType<unknown> & { [KNOWN]?: KnownType };
 
 /** A type's place in a server doc, and that place as the parent of an item, made once each (every item of every update asks). */
 export interface KnownType {
@@ -176,7 +179,7 @@ export interface KnownType {
 
 /** Where an integrated type of a server doc lives (its root name and keys), from the same memo. */
 export function serverTypePath(type: Y.AbstractType<unknown>): KnownType {
-  let known = serverTypePaths.get(type);
+  let known = (type as WithKnown)[KNOWN];
   if (known) return known;
   const item = type._item;
   let root: string;
@@ -190,7 +193,7 @@ export function serverTypePath(type: Y.AbstractType<unknown>): KnownType {
     keys = [...parent.keys, item.parentSub ?? '#'];
   }
   known = { root, keys, alive: { root, keys, dead: false }, dead: { root, keys, dead: true } };
-  serverTypePaths.set(type, known);
+  (type as WithKnown)[KNOWN] = known;
   return known;
 }
 

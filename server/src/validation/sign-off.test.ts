@@ -26,7 +26,7 @@ function applyFromClient(doc: Y.Doc, actor: Actor, change: (client: Y.Doc) => vo
   const check = checkWithBothGates(doc, update, actor, new Map());
   if (!check.ok) throw new Error(check.reason);
   Y.applyUpdate(doc, update);
-  return reopenChangedSignOffs(doc, check.writes, check.before);
+  return reopenChangedSignOffs(doc, check.writes, check.followUp ?? new Map());
 }
 
 describe('a sign-off covers only what was reviewed', () => {
