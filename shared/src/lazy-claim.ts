@@ -6,10 +6,18 @@
 import * as Y from 'yjs';
 import { CLAIM_FIELDS, NESTED_FIELDS, type Claim, type Comment } from './claim.js';
 
-/** One field of a claim as `claimFromMap` presents it (lists default to empty, review and resolution to null). */
+/** One field of a claim read through `view`, as a claim presents it (`presentField`). */
 function claimField(map: Y.Map<unknown>, key: string, view: MapView): unknown {
   const raw = view.get(map, key);
-  const value = raw instanceof Y.AbstractType ? view.json(raw) : raw;
+  return presentField(key, raw instanceof Y.AbstractType ? view.json(raw) : raw);
+}
+
+/**
+ * A claim field's stored JSON as a claim presents it: lists default to empty, review and
+ * resolution to null, the thread is its comments in the order written. The one place for
+ * these rules: the snapshot (`claimFromMap`) and the lazy claim must read alike.
+ */
+export function presentField(key: string, value: unknown): unknown {
   switch (key) {
     case 'tags':
     case 'sources':

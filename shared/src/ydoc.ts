@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import type { Claim, ClaimInput, ClaimStatus, Comment, HistoryEntry, Review, ThreadResolution } from './claim.js';
 import type { PersonRef } from './roles.js';
+import { presentField } from './lazy-claim.js';
 
 export const ROOT = { meta: 'meta', article: 'article', annotations: 'annotations' } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
@@ -94,6 +95,9 @@ export interface ClaimReadOptions {
   thread?: boolean;
 }
 
+/** The fields a claim presents with a default when they are not stored (`presentField`). */
+const DEFAULTED_FIELDS = ['tags', 'sources', 'review', 'threadResolved', 'history', 'thread'] as const;
+
 /** A plain snapshot of one claim Y.Map; `history: false` / `thread: false` skip those (growing) lists. */
 export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}): Claim {
   const json: Record<string, unknown> = {};
@@ -101,16 +105,8 @@ export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}
     if ((key === 'history' && options.history === false) || (key === 'thread' && options.thread === false)) return;
     json[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
   });
-  const thread = json.thread && typeof json.thread === 'object' ? (json.thread as Record<string, Comment>) : {};
-  return {
-    ...(json as unknown as Claim),
-    tags: Array.isArray(json.tags) ? (json.tags as string[]) : [],
-    sources: Array.isArray(json.sources) ? (json.sources as Claim['sources']) : [],
-    review: (json.review as Claim['review']) ?? null,
-    threadResolved: (json.threadResolved as Claim['threadResolved']) ?? null,
-    history: Array.isArray(json.history) ? (json.history as HistoryEntry[]) : [],
-    thread: Object.values(thread).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-  };
+  for (const key of DEFAULTED_FIELDS) json[key] = presentField(key, json[key]);
+  return json as unknown as Claim;
 }
 
 /** Orders claims in reading order: by start, the longer (outer) one first. */
