@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { measureColdLoad } from './cold-load.js';
+import { measureDiskCommit } from './disk-commit.js';
 import { measureDurableWrites } from './durable-writes.js';
 import { measureExport } from './export-html.js';
 import { measureFanOut } from './fan-out.js';
@@ -27,6 +28,14 @@ describe.concurrent('the benchmark', () => {
       expect(server.rejected).toBe(0);
       expect(server.p99).toBeGreaterThan(0);
     }
+  }, 60_000);
+
+  it('times single durable commits of the real update log, every one of them reaching the log', async () => {
+    const result = await measureDiskCommit(20, 200);
+    expect(result.commits).toBe(20);
+    expect(result.p50).toBeGreaterThan(0);
+    expect(result.p99).toBeGreaterThanOrEqual(result.p50);
+    expect(result.max).toBeGreaterThanOrEqual(result.p999);
   }, 60_000);
 
   it('counts durable writes until a second socket has the last one, in one room and in many', async () => {

@@ -3,6 +3,7 @@
  * runs at full and at `--quick` size, and how its figures become rows of the table.
  */
 import { measureColdLoad } from './cold-load.js';
+import { measureDiskCommit } from './disk-commit.js';
 import { measureDurableWrites } from './durable-writes.js';
 import { measureExport } from './export-html.js';
 import { measureFanOut, type FanOutResult } from './fan-out.js';
@@ -39,6 +40,8 @@ const fanOut: Scenario = {
     const size = quick ? { rooms: 20, clientsPerRoom: 5, rate: 100, seconds: 5 } : { rooms: 200, clientsPerRoom: 5, rate: 300, seconds: 30 };
     // Both servers' tails move a lot from run to run: each figure is the median over several runs.
     const count = quick ? 1 : 5;
+    // What every delivery of ours waits for and the reference's does not: one commit on this disk.
+    const disk = await measureDiskCommit(quick ? 100 : 1_500, size.rate);
     const all: FanOutResult[] = [];
     for (let i = 0; i < count; i++) all.push(await measureFanOut(size, i % 2 === 1));
     const r = medianRun(all);
@@ -79,6 +82,14 @@ const fanOut: Scenario = {
           met: null,
         },
         {
+          scenario: `… one durable commit of the log on this disk (the reference has none), alone before the runs: p50 / p99 / p99.9 of ${n(disk.commits)} at ${n(size.rate)}/s`,
+          runs: 'one run',
+          figure: `${ms(disk.p50)} / ${ms(disk.p99)} / ${ms(disk.p999)}`,
+          ...noReference,
+          target: '—',
+          met: null,
+        },
+        {
           scenario: "… the load generator's own event-loop delay, p99 (when near the latencies, the machine was measured)",
           runs,
           figure: ms(r.ours.generatorLagP99),
@@ -88,7 +99,7 @@ const fanOut: Scenario = {
           met: null,
         },
       ],
-      raw: { median: r, runs: all },
+      raw: { median: r, runs: all, diskCommit: disk },
     };
   },
 };

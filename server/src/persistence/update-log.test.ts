@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, openDatabase, type Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
 import { createSqliteUpdateLog } from './update-log.js';
@@ -101,5 +101,19 @@ describe('the SQLite update log', () => {
     expect(statSync(join(dir, `${DATABASE_FILE}-wal`)).size).toBeLessThan(12 * 1024 * 1024);
     expect(log.load('doc-7')).toHaveLength(60);
     await log.close?.();
+  });
+
+  it('says nothing of a checkpoint that closing the log cut short', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const update = new Uint8Array(200).fill(7);
+      for (let i = 0; i < 300; i++) log.appendMany([{ docId: 'doc', update }]); // the 300th asks the worker for a checkpoint
+      await log.close?.(); // before the worker, just started, has answered
+      await new Promise((r) => setImmediate(r));
+      expect(errors).not.toHaveBeenCalled();
+      expect(log.load('doc')).toHaveLength(300);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -46,6 +46,8 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
   // commits kept coming while the worker copied, the few frames left are copied here.
   let commits = 0;
   let checkpointing = false;
+  /** Closing stops the workers: a checkpoint cut short then is no failure (the next start finds the WAL as it was). */
+  let closing = false;
   if (worker) db.pragma('wal_autocheckpoint = 0');
   function committed(): void {
     if (!worker || ++commits < CHECKPOINT_EVERY || checkpointing) return;
@@ -56,7 +58,7 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
       .then((caughtUp) => {
         if (!caughtUp && db.open) db.pragma('wal_checkpoint(PASSIVE)');
       })
-      .catch((error: Error) => console.error(`update log: a checkpoint failed: ${error.message}`))
+      .catch((error: Error) => closing || console.error(`update log: a checkpoint failed: ${error.message}`))
       .finally(() => (checkpointing = false));
   }
 
@@ -91,6 +93,7 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
         }
       : {}),
     async close() {
+      closing = true;
       await Promise.all([worker?.close(), appender?.close()]);
     },
   };
