@@ -6,6 +6,7 @@
  */
 import type { Actor } from '@factdesk/shared';
 import type { DocumentSummary } from '../api/documents.js';
+import { browserIdleHost, whenPageIdle, type IdleHost } from '../app/page-idle.js';
 import { deleteLocalCopies } from '../collab/local-copy-names.js';
 
 const USER_KEY = 'factdesk:user';
@@ -43,6 +44,17 @@ export function rememberedUser(): Actor | null {
 export function rememberUser(user: Actor | null): void {
   if (user) write(USER_KEY, user);
   else localStorage.removeItem(USER_KEY);
+}
+
+/**
+ * Remembers `user` (as the server named them on start-up) once the page is idle, not on the way
+ * to the first paint: a tab's first use of localStorage took ≈ 25 ms of the page opening an
+ * article. By then someone else may be signed in, or no one: then nothing is written.
+ */
+export function rememberWhenIdle(user: Actor | null, signedInNow: () => Actor | null, host: IdleHost = browserIdleHost): void {
+  whenPageIdle(host, () => {
+    if ((signedInNow()?.id ?? null) === (user?.id ?? null)) rememberUser(user);
+  });
 }
 
 /** The article list as last fetched, or null. */

@@ -8,7 +8,7 @@
 import { create } from 'zustand';
 import type { Actor } from '@factdesk/shared';
 import { ApiError } from '../api/http.js';
-import { forgetEverything, rememberedUser, rememberUser } from './offline-memory.js';
+import { forgetEverything, rememberedUser, rememberUser, rememberWhenIdle } from './offline-memory.js';
 import { createSession, endSession, fetchCurrentUser } from './session-api.js';
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -32,8 +32,8 @@ export const useSession = create<SessionState>()((set) => ({
   async load() {
     try {
       const user = await fetchCurrentUser();
-      rememberUser(user);
       set({ user, status: user ? 'signed-in' : 'signed-out' });
+      rememberWhenIdle(user, () => useSession.getState().user);
     } catch (error) {
       const offline = error instanceof ApiError && error.status === 0 ? rememberedUser() : null;
       set({ user: offline, status: offline ? 'signed-in' : 'signed-out' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_ENOUGH_MS, MAX_WAIT_MS, whenPageIdle, type IdleHost } from './register-service-worker.js';
+import { IDLE_ENOUGH_MS, MAX_WAIT_MS, whenPageIdle, type IdleHost } from './page-idle.js';
 
 /** A page whose load, idle periods and clock the test drives. */
 function fakePage(state: DocumentReadyState) {
@@ -30,38 +30,38 @@ function fakePage(state: DocumentReadyState) {
   };
 }
 
-describe('installing the service worker once the page is idle', () => {
+describe('waiting until the page is idle', () => {
   it('waits for the page to load, then for a whole idle period', () => {
     const page = fakePage('interactive');
-    let installed = 0;
-    whenPageIdle(page.host, () => installed++);
+    let ran = 0;
+    whenPageIdle(page.host, () => ran++);
     expect(page.pending()).toBe(0);
     page.load();
     expect(page.idlePeriod(5, 100)).toBe(MAX_WAIT_MS);
-    expect(installed).toBe(0);
+    expect(ran).toBe(0);
     // Asked again, with what is left of the longest wait.
     expect(page.idlePeriod(IDLE_ENOUGH_MS - 1, 300)).toBe(MAX_WAIT_MS - 100);
-    expect(installed).toBe(0);
+    expect(ran).toBe(0);
     page.idlePeriod(IDLE_ENOUGH_MS, 400);
-    expect(installed).toBe(1);
+    expect(ran).toBe(1);
     expect(page.pending()).toBe(0);
   });
 
   it('starts waiting for idleness at once on a page that has already loaded', () => {
     const page = fakePage('complete');
-    let installed = 0;
-    whenPageIdle(page.host, () => installed++);
+    let ran = 0;
+    whenPageIdle(page.host, () => ran++);
     page.idlePeriod(49);
-    expect(installed).toBe(1);
+    expect(ran).toBe(1);
   });
 
   it('installs anyway when the page is never idle long enough', () => {
     const page = fakePage('complete');
-    let installed = 0;
-    whenPageIdle(page.host, () => installed++);
+    let ran = 0;
+    whenPageIdle(page.host, () => ran++);
     page.idlePeriod(1, 5_000);
-    expect(installed).toBe(0);
+    expect(ran).toBe(0);
     page.idlePeriod(1, MAX_WAIT_MS, true);
-    expect(installed).toBe(1);
+    expect(ran).toBe(1);
   });
 });
