@@ -55,7 +55,7 @@ describe('waiting until the page is idle', () => {
     expect(ran).toBe(1);
   });
 
-  it('installs anyway when the page is never idle long enough', () => {
+  it('runs anyway when the page is never idle long enough', () => {
     const page = fakePage('complete');
     let ran = 0;
     whenPageIdle(page.host, () => ran++);

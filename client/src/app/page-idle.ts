@@ -34,6 +34,7 @@ export function whenPageIdle(host: IdleHost, run: () => void): void {
   else host.onLoad(waitIdle);
 }
 
+/** The app's page: its load event and requestIdleCallback. */
 export const browserIdleHost: IdleHost = {
   readyState: () => document.readyState,
   onLoad: (run) => window.addEventListener('load', run, { once: true }),
