@@ -9,6 +9,7 @@
 import { openDatabase } from '../src/db/database.js';
 import { createSqliteUpdateLog } from '../src/persistence/update-log.js';
 import { makeTempDir } from '../src/testing/temp-dir.js';
+import { quantile } from './harness.js';
 
 export interface DiskCommitResult {
   commits: number;
@@ -37,8 +38,7 @@ export async function measureDiskCommit(count: number, perSecond: number, bytes 
     }
     if (log.pendingSinceSnapshot('disk-0') !== Math.ceil(count / 200)) throw new Error('the disk commits did not all reach the log');
     times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-    return { commits: count, p50: at(0.5), p99: at(0.99), p999: at(0.999), max: times[times.length - 1] };
+    return { commits: count, p50: quantile(times, 0.5), p99: quantile(times, 0.99), p999: quantile(times, 0.999), max: times[times.length - 1] };
   } finally {
     await log.close?.();
     db.close();

@@ -292,6 +292,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The value at quantile `q` (0.99: p99) of ascending `sorted`, by nearest rank; NaN when empty. */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
 /** Runs `server/bench/<script>` in its own process with `config` as JSON; resolves with the `result <json>` it prints. */
 export async function runChildScript<T>(script: string, config: unknown): Promise<T> {
   const child = track(

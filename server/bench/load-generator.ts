@@ -28,7 +28,7 @@ import {
   type PersonRef,
 } from '@factdesk/shared';
 import { MESSAGE_REJECTED } from '../src/rooms/protocol.js';
-import { processCpu } from './harness.js';
+import { processCpu, quantile } from './harness.js';
 
 export interface LoadConfig {
   /** Where rooms hang off: ours `ws://host/collab`, the reference `ws://host`. */
@@ -258,7 +258,6 @@ async function main(): Promise<LoadResult> {
     c.doc.destroy();
   }
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return {
     clients: clients.length,
     rooms: config.rooms.length,
@@ -266,9 +265,9 @@ async function main(): Promise<LoadResult> {
     expected,
     delivered: latencies.length,
     rejected,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
     max: sorted[sorted.length - 1] ?? NaN,
     sentPerSecond: total / sendSeconds,
     deliveredPerSecond: latencies.length / deliverySeconds,
