@@ -3,6 +3,7 @@ import './app/no-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { dropServerCopy } from './editor/server-copy.js';
 import { registerServiceWorker } from './offline/register-service-worker.js';
 import './styles.css';
 
@@ -13,3 +14,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
 );
 
 registerServiceWorker();
+
+// The app takes or drops an article page's static copy as it opens (server-copy.ts); should a
+// path ever miss doing either, the app is not kept out of sight for more than this.
+const SHOW_APP_AFTER_MS = 10_000;
+setTimeout(() => dropServerCopy(document), SHOW_APP_AFTER_MS);

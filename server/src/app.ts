@@ -22,6 +22,7 @@ import { versionRoutes } from './http/version-routes.js';
 import { documentRoutes } from './http/document-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { createFirstPaintCache } from './http/first-paint-cache.js';
+import { createArticlePage } from './http/article-page.js';
 import { firstPaintRoutes } from './http/first-paint-routes.js';
 import { reviewQueueRoutes } from './http/review-queue-routes.js';
 import { createRequestHandler } from './http/handler.js';
@@ -124,7 +125,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log,
     );
 
-    const server = createServer(createRequestHandler({ api, clientDir: config.clientDir, https: config.secureCookies, log }));
+    const articlePage = createArticlePage({ clientDir: config.clientDir, authenticate, documents, firstPaint });
+    const server = createServer(createRequestHandler({ api, clientDir: config.clientDir, https: config.secureCookies, log, articlePage }));
     server.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy());
       if ((req.url ?? '').startsWith('/collab/')) rooms.handleUpgrade(req, socket, head);

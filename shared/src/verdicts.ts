@@ -39,6 +39,15 @@ export const VERDICTS: readonly Verdict[] = [
 
 const byId = new Map(VERDICTS.map((v) => [v.id, v]));
 
+/**
+ * The verdict colours as CSS (`--v` per `.verdict-<id>` highlight piece and badge), so the
+ * thousands of pieces of a heavily annotated article carry no inline style each: the page
+ * adopts it as a style sheet, and the server writes it into an article page with its copy.
+ */
+export function verdictColourCss(): string {
+  return VERDICTS.map((v) => `.claim-highlight.verdict-${v.id}, .claim-badge.verdict-${v.id} { --v: ${v.colour}; }`).join('\n');
+}
+
 /** The verdict with this id; throws on an unknown id. */
 export function verdict(id: VerdictId): Verdict {
   const found = byId.get(id);

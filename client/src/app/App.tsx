@@ -2,9 +2,10 @@
  * The app shell: asks the server who is signed in, follows the URL, and shows the screen for
  * the route — the sign-in form for anyone not signed in.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { AppHeader } from '../components/AppHeader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { dropServerCopy, serverCopyOf } from '../editor/server-copy.js';
 import { Link } from '../components/Link.js';
 import { Toasts } from '../components/Toasts.js';
 import { ArticleListPage } from '../pages/ArticleListPage.js';
@@ -31,6 +32,12 @@ export function App() {
     void useSession.getState().load();
     return startRouter();
   }, []);
+
+  // An article's page may come with its static copy, kept on screen while that article loads (server-copy.ts).
+  useLayoutEffect(() => {
+    const sameArticle = status === 'signed-in' && route.name === 'article' && route.id === serverCopyOf(document);
+    if (status !== 'unknown' && !sameArticle) dropServerCopy(document);
+  }, [status, route]);
 
   // Sign-in is the only screen for someone not signed in, and pointless for someone who is.
   useEffect(() => {

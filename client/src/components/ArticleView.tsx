@@ -18,6 +18,7 @@ import { followInPageLink } from '../editor/reveal.js';
 import { afterPaint } from '../editor/after-paint.js';
 import { renderStaticArticle } from '../editor/static-article.js';
 import { adoptVerdictColours } from '../editor/verdict-colours.js';
+import { dropServerCopy, takeServerCopy, type CopyIdentity } from '../editor/server-copy.js';
 import { takeDOMSelection } from '../editor/dom-selection.js';
 import { LIVE_FROM, livePatch } from '../editor/live-highlights.js';
 
@@ -36,6 +37,8 @@ export interface ArticleViewProps {
   onAnnotateKey(): void;
   /** The server's static copy of the article with `highlights` drawn (a long article's first paint), painted until the view is made. */
   staticHtml?: string;
+  /** The payload `staticHtml` came with: a copy the page arrived with (server-copy.ts) is used if it is of the same. */
+  copyOf?: CopyIdentity;
   /** Claims changes to draw as they happen, ahead of `highlights` (live-highlights.ts); null on an earlier version. */
   live: { source: ClaimsSnapshotSource; shows(claim: Claim): boolean } | null;
 }
@@ -105,11 +108,15 @@ export function ArticleView(props: ArticleViewProps) {
     const plugins = [highlightsPlugin({ onActivate: (id, via) => handlers.current.onActivate(id, via) }), presencePlugin()];
     // The claims known now are drawn with the first render: building the highlighted DOM
     // once is cheaper than drawing the plain text and then splitting it for every claim.
-    const { highlights: initial, focusedId: focused, staticHtml } = handlers.current;
-    // A long article is painted first as the server's static copy; the view takes its place once that frame is on screen.
-    const copy = staticHtml ? renderStaticArticle(staticHtml, container.ownerDocument) : null;
+    const { highlights: initial, focusedId: focused, staticHtml, copyOf } = handlers.current;
+    // A long article is painted first as the server's static copy — the one its page came with
+    // if it is of this payload, or else made from the payload — and the view takes its place once
+    // that frame is on screen.
+    const page = container.ownerDocument;
+    const copy = staticHtml ? ((copyOf && takeServerCopy(page, copyOf)) ?? renderStaticArticle(staticHtml, page)) : null;
+    dropServerCopy(page);
     if (copy) {
-      adoptVerdictColours(container.ownerDocument);
+      adoptVerdictColours(page);
       container.append(copy);
     }
     let created: EditorView | null = null;

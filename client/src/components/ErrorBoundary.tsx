@@ -1,11 +1,17 @@
 /** The last line of defence: a screen that failed shows what happened and a way back, not a blank page. */
 import { Component, type ReactNode } from 'react';
+import { dropServerCopy } from '../editor/server-copy.js';
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: Error) {
     return { error };
+  }
+
+  override componentDidCatch() {
+    // An article's static copy must not hide the failure (server-copy.ts).
+    dropServerCopy(document);
   }
 
   override render() {

@@ -6,12 +6,13 @@
  * socket start once that first paint is on screen (at once without a payload): applying a big
  * doc holds the main thread for seconds, and the highlights should not wait behind it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Actor } from '@factdesk/shared';
 import { takeFirstPaint } from '../api/first-paint.js';
 import { readFirstPaint, type FirstPaintArticle } from '../api/first-paint-payload.js';
 import { ApiError } from '../api/http.js';
 import { Link } from '../components/Link.js';
+import { dropServerCopy } from '../editor/server-copy.js';
 import { useArticleSession } from '../hooks/use-article-session.js';
 import { useSession } from '../session/index.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
@@ -64,6 +65,11 @@ export function ArticlePage({ id, user }: { id: string; user: Actor }) {
       clearTimeout(openAnyway);
     };
   }, [id, painted]);
+
+  // The page's static copy (server-copy.ts) is taken by the article view, which needs the payload.
+  useLayoutEffect(() => {
+    if (check !== 'checking' && !firstPaint) dropServerCopy(document);
+  }, [check, firstPaint]);
 
   if (check === 'missing') {
     return (

@@ -169,6 +169,7 @@ export function ArticleWorkspace({ session, user, firstPaint = null, onFirstPain
             live={view.earlier || early ? null : live}
             // The server's static copy draws the payload's claims with none focused.
             staticHtml={early && highlights === early.highlights && !focus ? early.staticHtml : undefined}
+            copyOf={early ? { docId: session.docId, version: early.version, textHash: early.textHash } : undefined}
           />
         ) : (
           <h1 className="article-loading">{loadingText(session)}</h1>

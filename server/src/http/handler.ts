@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandler } from './api.js';
+import type { ArticlePage } from './article-page.js';
 import { sendError, sendJson } from './respond.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
@@ -13,6 +14,28 @@ export interface HandlerOptions {
   clientDir: string;
   https: boolean;
   log: (message: string) => void;
+  /** An article's page with its static copy (article-page.ts); without it every page is the plain index.html. */
+  articlePage?: ArticlePage;
+}
+
+/** The app's address of an article (client/src/app/routes.ts). */
+const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
+
+/** The id in an article's address, or null (not one, or malformed escapes). */
+function articleId(pathname: string): string | null {
+  const match = ARTICLE_PATH.exec(pathname);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A page that holds an article: for this person, never stored on the way. */
+function sendPage(req: IncomingMessage, res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store', Vary: 'Cookie' });
+  res.end(req.method === 'HEAD' ? undefined : html);
 }
 
 /** Splits a raw request target into path and query without trusting it to be a URL. */
@@ -39,6 +62,9 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
         return;
       }
       if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
+      const docId = options.articlePage ? articleId(pathname) : null;
+      const page = docId === null ? null : options.articlePage!(req, docId);
+      if (page !== null) return sendPage(req, res, page);
       staticFiles(req, res, pathname);
     } catch (error) {
       options.log(`Unexpected error on ${method} ${pathname}: ${error instanceof Error ? error.stack : String(error)}`);
