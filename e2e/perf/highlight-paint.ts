@@ -156,18 +156,23 @@ async function startProfiler(page: import('playwright-core').Page) {
 
 /** What the page functions below use of the page (this file is also compiled without the DOM library, for the bench). */
 interface PageGlobals {
-  performance: { getEntriesByType(type: string): { name: string; startTime: number; responseEnd: number }[] };
+  performance: {
+    getEntriesByType(type: string): { name: string; startTime: number; responseStart: number; responseEnd: number; domInteractive: number; domContentLoadedEventStart: number }[];
+  };
   location: { origin: string };
   document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }> };
 }
 
-/** With BENCH_BROWSER_TIMINGS set: when the page's requests ended and the socket's large messages arrived. */
+/** With BENCH_BROWSER_TIMINGS set: when the page and its requests arrived, and the socket's large messages. */
 async function printTimings(page: import('playwright-core').Page, probe: Probe): Promise<void> {
   const requests = await page.evaluate(() => {
     const win = globalThis as unknown as PageGlobals;
-    return win.performance
-      .getEntriesByType('resource')
-      .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name.replace(win.location.origin, '')}`);
+    const [nav] = win.performance.getEntriesByType('navigation');
+    const r = Math.round;
+    return [
+      `${r(nav.responseStart)}–${r(nav.responseEnd)} ms the page (parsed by ${r(nav.domInteractive)} ms, its scripts run by ${r(nav.domContentLoadedEventStart)} ms)`,
+      ...win.performance.getEntriesByType('resource').map((e) => `${r(e.startTime)}–${r(e.responseEnd)} ms ${e.name.replace(win.location.origin, '')}`),
+    ];
   });
   const drawn = await page.evaluate(() => {
     const win = globalThis as unknown as PageGlobals;

@@ -63,11 +63,13 @@
     for (const piece of document.querySelectorAll('[data-claims-starting]')) for (const id of piece.getAttribute('data-claims-starting').split(' ')) ids.add(id);
     return ids.size;
   };
+  /** Whether the pieces are rendered: none inside anything not displayed (a page's copy is shown once it has arrived whole). */
+  const piecesShown = () => pieces.length > 0 && pieces[0].checkVisibility() && pieces[pieces.length - 1].checkVisibility();
 
   /*
    * The load: before each frame, whether highlight pieces are there; once a frame holding them
-   * has been drawn, the time is noted, then whether they name every claim is checked (the page
-   * did not change in between: the same count). Nothing observes the page's mutations during the
+   * has been drawn, the time is noted, then whether they are shown and name every claim is
+   * checked (the page did not change in between: the same count). Nothing observes the page's mutations during the
    * load, and the check runs after the time is taken, so neither is timed with the page.
    */
   let checkedCount = -1;
@@ -77,7 +79,8 @@
       if (count === 0 || count === checkedCount) return watchLoad();
       setTimeout(() => {
         const at = performance.now();
-        if (pieces.length === count && claimsPainted() >= expected) {
+        const shown = pieces.length === count && piecesShown();
+        if (shown && claimsPainted() >= expected) {
           probe.allPaintedAt = at;
           // Heard by the bench (highlight-paint.ts) without polling the page.
           console.debug('__PAINTED_MESSAGE__');
@@ -87,7 +90,8 @@
             watchView();
           }
         } else {
-          checkedCount = pieces.length === count ? count : -1;
+          // Pieces not shown yet may be shown without their count changing: looked at again.
+          checkedCount = shown ? count : -1;
           watchLoad();
         }
       }, 0);

@@ -57,7 +57,10 @@ describe('an article page served with its static copy', () => {
     expect(html).toContain(
       `<div id="server-copy" class="server-copy" data-document-id="${LONG}" data-version="${payload.version.version}" data-text-hash="${payload.version.textHash}">`,
     );
-    expect(html).toContain(`<div class="article-text article-text--static" aria-busy="true" aria-label="Article text">${payload.staticHtml}</div>`);
+    // The marker after the copy shows it once it has all been parsed (client/src/styles.css).
+    expect(html).toContain(
+      `<div class="article-text article-text--static" aria-busy="true" aria-label="Article text">${payload.staticHtml}</div><span class="server-copy-end" hidden></span>`,
+    );
     expect(html).toContain('<div id="root" hidden></div>');
     expect(html).not.toContain('<div id="root"></div>');
     // The rest of index.html is as built: the app's script still loads.

@@ -41,6 +41,8 @@ export function pageWithCopy(indexHtml: string, docId: string, copy: { version: 
     '<header class="app-header"></header>' +
     '<div class="article-layout"><main class="article-main"><div class="article-toolbar"></div><div class="article-view">' +
     `<div class="article-text article-text--static" aria-busy="true" aria-label="Article text">${copy.html}</div>` +
+    // Once this is parsed the copy is shown (client/src/styles.css): painted whole, once.
+    '<span class="server-copy-end" hidden></span>' +
     '</div></main><aside class="article-aside"></aside></div></div>' +
     // The app renders out of sight until its view has the copy (or it gave the copy up).
     '<div id="root" hidden></div>';
