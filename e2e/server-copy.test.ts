@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { STATIC_COPY_FROM } from '@factdesk/shared';
 import { adminToken, BENCH_ADMIN_PASSWORD, BENCH_DOC_PREFIX, startBenchServer, type BenchServer } from '../server/bench/harness.js';
+import { ArticlePage } from './pages/article-page.js';
 import { ACTION_TIMEOUT_MS, launchBrowser } from './support/browser.js';
 
 const CLAIMS = STATIC_COPY_FROM + 50;
@@ -24,6 +25,7 @@ describe('an article page that comes with its static copy', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let article: ArticlePage;
   let pageErrors: string[];
 
   beforeAll(async () => {
@@ -43,6 +45,7 @@ describe('an article page that comes with its static copy', () => {
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await context.request.post('/api/session', { data: { login: 'admin', password: BENCH_ADMIN_PASSWORD } });
     page = await context.newPage();
+    article = new ArticlePage(page);
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }
@@ -66,7 +69,7 @@ describe('an article page that comes with its static copy', () => {
     })()`);
     expect(claimsPainted).toBe(CLAIMS);
     expect(await page.locator('#root').getAttribute('hidden')).toBe('');
-    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    expect(await article.text.count()).toBe(0);
 
     // Where the article stands now, and where it stands right after the app took it.
     await page.evaluate(`(() => {
@@ -81,12 +84,12 @@ describe('an article page that comes with its static copy', () => {
       }).observe(document.body, { childList: true });
     })()`);
     release();
-    await page.locator('.ProseMirror').waitFor({ state: 'attached' });
+    await article.text.waitFor();
     const taken = (await page.evaluate('window.__taken')) as Taken;
     expect(taken.after).toEqual({ ...taken.before, inRoot: true });
     expect(await page.locator('#root').getAttribute('hidden')).toBeNull();
     expect(await page.locator('#server-copy').count()).toBe(0);
-    await page.getByRole('button', { name: /^Claim 1: / }).first().waitFor();
+    await article.badge(1).waitFor();
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
@@ -96,10 +99,10 @@ describe('an article page that comes with its static copy', () => {
     const claim = payload.highlights[3].id;
     const response = await page.goto(`/articles/${DOC}?claim=${encodeURIComponent(claim)}`);
     expect(await response!.text()).toContain('<div id="server-copy"');
-    await page.locator('.ProseMirror').waitFor({ state: 'attached' });
+    await article.card(4).waitFor();
+    expect(await article.highlightIsFocused(4)).toBe(true);
     expect(await page.locator('#server-copy').count()).toBe(0);
     expect(await page.locator('#root').getAttribute('hidden')).toBeNull();
-    await page.getByRole('heading', { name: /^Claim 4\b/ }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });
