@@ -2,13 +2,15 @@
  * A long article opened by its address comes with its static copy in the page
  * (server/src/http/article-page.ts): the article and every highlight are painted while the
  * app's code is still on its way, and the app takes the copy over where it stands
- * (client/src/editor/server-copy.ts). A page whose copy the app cannot use shows the app at once.
+ * (client/src/editor/server-copy.ts). A page whose copy the app cannot use shows the app at once:
+ * an address focusing a claim, or no one signed in after all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { STATIC_COPY_FROM } from '@factdesk/shared';
 import { adminToken, BENCH_ADMIN_PASSWORD, BENCH_DOC_PREFIX, startBenchServer, type BenchServer } from '../server/bench/harness.js';
 import { ArticlePage } from './pages/article-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { ACTION_TIMEOUT_MS, launchBrowser } from './support/browser.js';
 
 const CLAIMS = STATIC_COPY_FROM + 50;
@@ -104,5 +106,18 @@ describe('an article page that comes with its static copy', () => {
     expect(await page.locator('#server-copy').count()).toBe(0);
     expect(await page.locator('#root').getAttribute('hidden')).toBeNull();
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the sign-in page, not the copy, when the app finds no one signed in', async () => {
+    await openPage();
+    // The page was asked for with a session; by the time the app asks who is signed in, it has ended.
+    await page.route('**/api/me', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: 'Sign in first.' }) }));
+    const response = await page.goto(`/articles/${DOC}`);
+    expect(await response!.text()).toContain('<div id="server-copy"');
+    // Well before the app's last-resort 10 s (main.tsx): the app gave the copy up itself.
+    await new SignInPage(page).submit.waitFor({ timeout: 5_000 });
+    expect(await page.locator('#server-copy').count()).toBe(0);
+    expect(await page.locator('#root').getAttribute('hidden')).toBeNull();
+    expect(await page.locator('.claim-highlight').count()).toBe(0);
   }, 60_000);
 });
