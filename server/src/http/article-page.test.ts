@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleSchema, canonicalText, createClaim, readArticleVersion, STATIC_COPY_FROM, targetFromRange } from '@factdesk/shared';
+import { STATIC_COPY_FROM } from '@factdesk/shared';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
+import { claimFirstWords } from '../testing/long-article.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { pageWithCopy } from './article-page.js';
 
@@ -23,15 +24,7 @@ describe('an article page served with its static copy', () => {
     const me = (await t.call('/api/me', { token })).body.user;
     client = connectCollab(t.url, LONG, token);
     await client.synced();
-    const version = readArticleVersion(client.doc)!;
-    const text = canonicalText(articleSchema.nodeFromJSON(version.doc));
-    const words = [...text.matchAll(/\p{L}{4,}/gu)].slice(0, STATIC_COPY_FROM + 20);
-    client.doc.transact(() => {
-      for (const word of words) {
-        const target = targetFromRange(text, word.index!, word.index! + word[0].length, version.version);
-        createClaim(client.doc, { id: me.id, name: me.name }, { target, verdict: 'mixed', rationale: '', sources: [] });
-      }
-    });
+    claimFirstWords(client.doc, { id: me.id, name: me.name }, STATIC_COPY_FROM + 20);
     // The server has the claims once its payload draws them.
     for (const until = Date.now() + 5_000; ; await new Promise((r) => setTimeout(r, 50))) {
       const { body } = await t.call(`/api/documents/${LONG}/first-paint`, { token });

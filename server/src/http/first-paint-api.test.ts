@@ -14,6 +14,7 @@ import {
   type PersonRef,
 } from '@factdesk/shared';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
+import { claimFirstWords } from '../testing/long-article.js';
 import { startTestServer, type ApiAnswer, type TestServer } from '../testing/test-server.js';
 
 const seed = readFileSync(new URL('../../../seeds/us-russia-un-resolution.txt', import.meta.url), 'utf8');
@@ -126,15 +127,7 @@ describe('the first-paint API', () => {
   });
 
   it('carries a long article\'s static copy: the text with every drawn claim as the view draws it', async () => {
-    const current = readArticleVersion(client.doc)!;
-    const now = canonicalText(articleSchema.nodeFromJSON(current.doc));
-    const words = [...now.matchAll(/\p{L}{4,}/gu)].slice(0, STATIC_COPY_FROM + 20);
-    client.doc.transact(() => {
-      for (const word of words) {
-        const target = targetFromRange(now, word.index!, word.index! + word[0].length, current.version);
-        createClaim(client.doc, me, { target, verdict: 'mixed', rationale: '', sources: [] });
-      }
-    });
+    claimFirstWords(client.doc, me, STATIC_COPY_FROM + 20);
     const body = await firstPaintUntil((b) => b.highlights.length > STATIC_COPY_FROM);
     const doc = articleSchema.nodeFromJSON(body.version.doc);
     expect(body.staticHtml).toBe(staticArticleHtml(chunkedDoc(doc, body.highlights), body.highlights, null));

@@ -63,7 +63,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       }
       if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
       const docId = options.articlePage ? articleId(pathname) : null;
-      const page = docId === null ? null : options.articlePage!(req, docId);
+      const page = options.articlePage && docId !== null ? options.articlePage(req, docId) : null;
       if (page !== null) return sendPage(req, res, page);
       staticFiles(req, res, pathname);
     } catch (error) {
