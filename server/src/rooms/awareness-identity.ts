@@ -40,14 +40,15 @@ function sanitiseState(raw: unknown, user: PresenceUser): Record<string, unknown
 
 /**
  * Rewrites an awareness update from `actor`: entries for client ids owned by another
- * connection are dropped (`mayUse` says which are allowed). Returns the new update and the
- * client ids it speaks for. Throws on a malformed update.
+ * connection are dropped (`mayUse` says which are allowed). Returns the new update, the
+ * client ids it speaks for and each one's state as written in it (JSON). Throws on a
+ * malformed update.
  */
 export function rewriteAwarenessUpdate(
   update: Uint8Array,
   actor: Actor,
   mayUse: (clientId: number) => boolean,
-): { update: Uint8Array; clientIds: number[] } {
+): { update: Uint8Array; clientIds: number[]; states: Map<number, string> } {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
@@ -69,5 +70,9 @@ export function rewriteAwarenessUpdate(
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, json);
   }
-  return { update: encoding.toUint8Array(encoder), clientIds: entries.map((e) => e[0]) };
+  return {
+    update: encoding.toUint8Array(encoder),
+    clientIds: entries.map((e) => e[0]),
+    states: new Map(entries.map(([clientId, , json]) => [clientId, json])),
+  };
 }

@@ -41,13 +41,16 @@ export class RoomPresence {
     if (deferred.length === 1) setImmediate(drainDeferred);
   }
 
-  /** Presence from a peer still in the room, with its identity stamped by us. */
+  /**
+   * Presence from a peer still in the room, with its identity stamped by us; relayed by
+   * `relayTaken`, with whatever else the room took in the same slice.
+   */
   take(peer: Peer, update: Uint8Array): void {
     if (!this.peers.has(peer)) return; // it left meanwhile: its presence is already forgotten
     const mine = this.peers.get(peer) ?? new Set<number>();
     const owned = (id: number) => mine.has(id) || ![...this.peers.values()].some((ids) => ids.has(id));
     const rewritten = rewriteAwarenessUpdate(update, peer.actor, owned);
-    this.incoming = rewritten;
+    this.incoming = rewritten.states;
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, peer);
     } finally {
@@ -55,8 +58,33 @@ export class RoomPresence {
     }
   }
 
-  /** The rewritten update being applied: relayed as it is when all of it was taken (most are). */
-  private incoming: { update: Uint8Array; clientIds: number[] } | null = null;
+  /** The states (JSON) of the rewritten update being applied, by client id. */
+  private incoming: Map<number, string> | null = null;
+  /** Client ids whose presence was taken and is not relayed yet, with their state's JSON as taken. */
+  private readonly taken = new Map<number, string>();
+
+  /**
+   * Relays the presence taken since the last call, in one message to each peer. Clients that
+   * connected together renew together, so a room of five relays one message of five states
+   * to each of them, not five messages each.
+   */
+  relayTaken(): void {
+    const entries = [...this.taken].flatMap(([clientId, json]) => {
+      const meta = this.awareness.meta.get(clientId);
+      return meta ? [{ clientId, clock: meta.clock, json }] : []; // forgotten meanwhile: already relayed as gone
+    });
+    this.taken.clear();
+    if (entries.length === 0) return;
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, entries.length);
+    for (const { clientId, clock, json } of entries) {
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, json);
+    }
+    const message = awarenessMessage(encoding.toUint8Array(update));
+    for (const peer of this.peers.keys()) peer.send(message);
+  }
 
   /** Forgets the presence of the client ids a departed peer spoke for. */
   forget(ids: Set<number>): void {
@@ -77,10 +105,12 @@ export class RoomPresence {
       for (const id of removed) ids.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
-    const incoming = this.incoming;
-    // Each state of the rewritten update is what the awareness now holds, at the same clock.
-    const whole = incoming !== null && changed.length === incoming.clientIds.length && incoming.clientIds.every((id) => changed.includes(id));
-    const message = awarenessMessage(whole ? incoming.update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    if (this.incoming) {
+      // Taken from a peer: each state is now what its update said (null: gone), at the same clock.
+      for (const id of changed) this.taken.set(id, this.incoming.get(id) ?? JSON.stringify(this.awareness.getStates().get(id) ?? null));
+      return;
+    }
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers.keys()) peer.send(message);
   }
 }
@@ -90,16 +120,21 @@ export class RoomPresence {
  * clients that connected together renew together: hundreds of renewals in one turn, each
  * decoded, stamped, applied and relayed to the whole room. Taken inline, they held up the claim
  * updates that arrived with them. So presence is taken after the turn's updates, and in slices
- * of a few milliseconds, with the socket reads and the log's answers let through in between.
+ * of a few milliseconds, with the socket reads and the log's answers let through in between;
+ * each room relays what it took in a slice once (`relayTaken`). One message per client to each
+ * peer made the renewals of a thousand clients five thousand messages, which held up the
+ * claim updates on their way out and in the clients that received them.
  */
 const deferred: { presence: RoomPresence; peer: Peer; update: Uint8Array }[] = [];
 const SLICE_MS = 2;
 
 function drainDeferred(): void {
   const until = performance.now() + SLICE_MS;
+  const rooms = new Set<RoomPresence>();
   let taken = 0;
   while (taken < deferred.length && (taken === 0 || performance.now() < until)) {
     const { presence, peer, update } = deferred[taken++];
+    rooms.add(presence);
     try {
       presence.take(peer, update);
     } catch {
@@ -107,6 +142,7 @@ function drainDeferred(): void {
     }
   }
   deferred.splice(0, taken);
+  for (const presence of rooms) presence.relayTaken();
   if (deferred.length > 0) setImmediate(drainDeferred);
 }
 
