@@ -40,15 +40,14 @@ function sanitiseState(raw: unknown, user: PresenceUser): Record<string, unknown
 
 /**
  * Rewrites an awareness update from `actor`: entries for client ids owned by another
- * connection are dropped (`mayUse` says which are allowed). Returns the new update, the
- * client ids it speaks for and each one's state as written in it (JSON). Throws on a
- * malformed update.
+ * connection are dropped (`mayUse` says which are allowed). Returns the new update and, by
+ * each client id it speaks for, the state written in it (JSON). Throws on a malformed update.
  */
 export function rewriteAwarenessUpdate(
   update: Uint8Array,
   actor: Actor,
   mayUse: (clientId: number) => boolean,
-): { update: Uint8Array; clientIds: number[]; states: Map<number, string> } {
+): { update: Uint8Array; states: Map<number, string> } {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
@@ -70,9 +69,5 @@ export function rewriteAwarenessUpdate(
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, json);
   }
-  return {
-    update: encoding.toUint8Array(encoder),
-    clientIds: entries.map((e) => e[0]),
-    states: new Map(entries.map(([clientId, , json]) => [clientId, json])),
-  };
+  return { update: encoding.toUint8Array(encoder), states: new Map(entries.map(([clientId, , json]) => [clientId, json])) };
 }
