@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { startServerUnderTest, type ServerUnderTest } from '../testing/server-under-test.js';
+import { settle, until } from '../testing/room-harness.js';
 import { MESSAGE_AWARENESS } from './protocol.js';
 
 const DOC = 'us-russia-un-resolution';
@@ -66,14 +67,6 @@ function sendTogether(ws: WebSocket, frames: Uint8Array[]): void {
   socket.uncork();
 }
 
-async function until(predicate: () => boolean, what: string): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > 5_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('relaying presence', () => {
   it('relays the presence taken in one turn as one message to each peer, each state stamped', async () => {
     server = await startServerUnderTest();
@@ -87,8 +80,8 @@ describe('relaying presence', () => {
       [101, 102, 103].map((clientId) => presenceMessage(clientId, 1, { selection: { start: clientId, end: clientId + 2 }, user: { name: 'Someone Else' } })),
     );
     const seen = () => new Set(watcher.messages.flat().map((entry) => entry.clientId));
-    await until(() => [101, 102, 103].every((id) => seen().has(id)), 'the three states at the watcher');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // anything still on its way
+    await until(() => [101, 102, 103].every((id) => seen().has(id)));
+    await settle(100); // anything still on its way
 
     expect(watcher.messages).toHaveLength(1);
     expect(watcher.messages[0].map((entry) => entry.clientId)).toEqual([101, 102, 103]);
@@ -100,7 +93,7 @@ describe('relaying presence', () => {
 
     // Leaving presence (a null state) is relayed the same way, and the room forgets it.
     sendTogether(sender.ws, [presenceMessage(101, 2, null), presenceMessage(102, 2, null)]);
-    await until(() => watcher.messages.length === 2, 'the departures at the watcher');
+    await until(() => watcher.messages.length === 2);
     expect(watcher.messages[1]).toEqual([
       { clientId: 101, clock: 2, state: null },
       { clientId: 102, clock: 2, state: null },
