@@ -6,11 +6,29 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const server = 'http://localhost:3000';
+
+/**
+ * The server lets a page act with its session cookie only from its own origin, port included;
+ * the dev page's origin (this Vite server) is vouched for here, as the server's own, and no other.
+ */
+function asServerOrigin(proxyReq: { setHeader(name: string, value: string): void }, req: IncomingMessage): void {
+  if (req.headers.origin === `http://${req.headers.host}`) proxyReq.setHeader('origin', server);
+}
+
+const forwardToServer = {
+  target: server,
+  changeOrigin: true,
+  configure: (proxy: { on(event: 'proxyReq' | 'proxyReqWs', listener: (proxyReq: { setHeader(name: string, value: string): void }, req: IncomingMessage) => void): void }) => {
+    proxy.on('proxyReq', asServerOrigin);
+    proxy.on('proxyReqWs', asServerOrigin);
+  },
+};
 const SERVICE_WORKER_SOURCE = 'client/src/offline/service-worker.ts';
 
 /**
@@ -85,8 +103,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': server,
-      '/collab': { target: server, ws: true },
+      '/api': forwardToServer,
+      '/collab': { ...forwardToServer, ws: true },
     },
   },
 });

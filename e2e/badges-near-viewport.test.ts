@@ -30,7 +30,7 @@ describe('badges on an article with hundreds of claims', () => {
     bot.doc.transact(() => {
       for (let i = 0; i < CLAIMS; i++) {
         const target = targetFromRange(text, i * step, i * step + 12, version.version);
-        createClaim(bot.doc, personRef(admin.user), { target, verdict: 'true', rationale: '', sources: [] }, new Date(), `many-${i}`);
+        createClaim(bot.doc, personRef(admin.user), { target, verdict: 'true', rationale: '', sources: [] }, `many-${i}`);
       }
     });
     reader = await suite.signedIn(admin);

@@ -65,7 +65,7 @@ describe("the app's collaboration session", () => {
     await until(() => !!readClaim(session.doc, theirs));
     const firstDoc = session.doc;
 
-    updateClaim(session.doc, theirs, ref(anna.user), { rationale: 'anna overwrote it' });
+    updateClaim(session.doc, theirs, { rationale: 'anna overwrote it' });
     await until(() => reasons.length === 1);
     expect(reasons[0]).toBe('you can edit only your own claims');
     await until(() => session.doc !== firstDoc && session.synced);
@@ -126,7 +126,7 @@ describe("the app's collaboration session", () => {
     session.provider!.disconnect();
     await until(() => session.status === 'disconnected');
     createClaim(session.doc, ref(pia.user), { target, verdict: 'false', rationale: 'pia one', sources: [] });
-    updateClaim(session.doc, theirs, ref(pia.user), { rationale: 'pia overwrote it' });
+    updateClaim(session.doc, theirs, { rationale: 'pia overwrote it' });
     createClaim(session.doc, ref(pia.user), { target, verdict: 'mixed', rationale: 'pia two', sources: [] });
     expect(session.unsent).toBe(3);
     const firstDoc = session.doc;

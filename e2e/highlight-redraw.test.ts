@@ -44,7 +44,7 @@ describe('a claim arriving in a densely annotated paragraph', () => {
       for (let at = paragraph.start, i = 0; at + 40 < paragraph.end; at += STEP, i++) {
         const end = at + 8 + ((i * 7) % 30);
         const id = `dense-${i}`;
-        createClaim(bot.doc, personRef(admin.user), { target: targetFromRange(text, at, end, version.version), verdict: 'mixed', rationale: '', sources: [] }, new Date(), id);
+        createClaim(bot.doc, personRef(admin.user), { target: targetFromRange(text, at, end, version.version), verdict: 'mixed', rationale: '', sources: [] }, id);
         starts.set(id, at);
         bounds.add(at).add(end);
       }

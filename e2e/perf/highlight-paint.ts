@@ -241,7 +241,7 @@ async function timeRemoteClaims(
       await page.evaluate((claimId) => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.expect(claimId), id);
       const start = Math.floor(((i + 0.5) / count) * (text.length - 40));
       const target = targetFromRange(text, start, start + 30, 1);
-      createClaim(bot.doc, personRef(me), { target, verdict: 'mostly-true', rationale: `remote ${i}`, sources: [] }, new Date(), id);
+      createClaim(bot.doc, personRef(me), { target, verdict: 'mostly-true', rationale: `remote ${i}`, sources: [] }, id);
       await page.waitForFunction((claimId) => (globalThis as unknown as { __paintProbe: Probe }).__paintProbe.remote[claimId] !== undefined, id, {
         timeout: PAGE_TIMEOUT_MS,
         polling: 20,

@@ -2,7 +2,8 @@
  * Prepares claims for a test the way a script would: over the real collaboration socket,
  * with a person's bearer token, so the server checks them like any other change. Tests about
  * what a role may see use it to set the scene quickly; the claim form itself is exercised in
- * collab.test.ts. A reviewer signs a claim off the same way (`signOffClaim`).
+ * collab.test.ts. Its review steps are the server's typed requests, as the app makes them
+ * (`signOffClaim`).
  */
 import {
   articleSchema,
@@ -11,13 +12,13 @@ import {
   personRef,
   readArticleVersion,
   readClaim,
-  setClaimStatus,
   targetFromRange,
   type ClaimStatus,
   type Source,
   type VerdictId,
 } from '@factdesk/shared';
 import { connectCollab } from '../../server/src/testing/collab-client.js';
+import { transitionOrThrow } from '../../server/src/testing/claim-requests.js';
 import type { ServerUnderTest } from '../../server/src/testing/server-under-test.js';
 import type { Credentials } from './people.js';
 
@@ -44,13 +45,15 @@ export async function seedClaim(server: ServerUnderTest, docId: string, author: 
     const target = targetFromRange(text, start, start + claim.quote.length, version.version);
     const by = personRef(author.user);
     const id = createClaim(writer.doc, by, { target, verdict: claim.verdict, rationale: claim.rationale ?? '', sources: claim.sources ?? [] });
-    const status = claim.status ?? 'draft';
-    if (status === 'in-review') setClaimStatus(writer.doc, id, 'in-review', by, { action: 'submitted' });
-    // Another connection seeing the claim proves the server applied and stored it.
-    await witness.until((doc) => readClaim(doc, id)?.status === status).catch((error: Error) => {
+    // Another connection seeing the claim stamped proves the server applied, stored and recorded it.
+    await witness.until((doc) => !!readClaim(doc, id)?.createdAt).catch((error: Error) => {
       throw new Error(writer.rejections.length ? `The server refused the claim: ${writer.rejections.join('; ')}` : error.message);
     });
     if (writer.rejections.length) throw new Error(`The server refused the claim: ${writer.rejections.join('; ')}`);
+    if (claim.status === 'in-review') {
+      await transitionOrThrow(server.url, author.token, docId, id, 'submit');
+      await witness.until((doc) => readClaim(doc, id)?.status === 'in-review');
+    }
     return id;
   } finally {
     writer.destroy();
@@ -60,18 +63,5 @@ export async function seedClaim(server: ServerUnderTest, docId: string, author: 
 
 /** Signs off claim `claimId` (in review) as `reviewer` and waits until the server has accepted it. */
 export async function signOffClaim(server: ServerUnderTest, docId: string, reviewer: Credentials, claimId: string): Promise<void> {
-  const writer = connectCollab(server.url, docId, reviewer.token);
-  const witness = connectCollab(server.url, docId, reviewer.token);
-  try {
-    await writer.until((doc) => readClaim(doc, claimId)?.status === 'in-review');
-    const by = personRef(reviewer.user);
-    const review = { decision: 'approved' as const, reviewer: by, at: new Date().toISOString(), comment: '' };
-    setClaimStatus(writer.doc, claimId, 'approved', by, { action: 'approved' }, review);
-    await witness.until((doc) => readClaim(doc, claimId)?.status === 'approved').catch((error: Error) => {
-      throw new Error(writer.rejections.length ? `The server refused the sign-off: ${writer.rejections.join('; ')}` : error.message);
-    });
-  } finally {
-    writer.destroy();
-    witness.destroy();
-  }
+  await transitionOrThrow(server.url, reviewer.token, docId, claimId, 'approve');
 }

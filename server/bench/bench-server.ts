@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { writeHeapSnapshot } from 'node:v8';
 import * as Y from 'yjs';
-import { articleSchema, canonicalText, createClaim, importPlainText } from '@factdesk/shared';
+import { articleSchema, canonicalText, createStampedClaim, importPlainText } from '@factdesk/shared';
 import { startServer } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
@@ -34,7 +34,7 @@ function claimsUpdate(count: number): Uint8Array {
   doc.transact(() => {
     for (const claim of benchClaims(text, count)) {
       const { target, verdict, rationale, sources } = claim;
-      createClaim(doc, claim.author, { target, verdict, rationale, sources }, at, claim.id);
+      createStampedClaim(doc, claim.author, { target, verdict, rationale, sources }, at, claim.id);
     }
   });
   const update = Y.encodeStateAsUpdate(doc);

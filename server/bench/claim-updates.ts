@@ -21,11 +21,11 @@ export function generateClaimUpdates(state: Uint8Array, author: PersonRef, n: nu
     if (ids.length < 50 || updates.length % 10 === 0) {
       ids.push(createClaim(client, ref, { target, verdict: 'mixed', rationale: 'first look', sources: [] }));
     } else {
-      updateClaim(client, ids[updates.length % ids.length], ref, { rationale: `edit ${updates.length}` });
+      updateClaim(client, ids[updates.length % ids.length], { rationale: `edit ${updates.length}` });
     }
   }
   if (ids.length === 0) ids.push(createClaim(client, ref, { target, verdict: 'mixed', rationale: 'first look', sources: [] }));
-  updateClaim(client, ids[0], ref, { rationale: lastMarker });
+  updateClaim(client, ids[0], { rationale: lastMarker });
   client.destroy();
   return updates.slice(-n);
 }

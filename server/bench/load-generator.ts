@@ -226,7 +226,7 @@ async function main(): Promise<LoadResult> {
   const warmUpEdits = Math.round(config.rate * Math.min(WARM_UP_EDIT_SECONDS, config.durationSeconds));
   await editAtRate(warmUpEdits, (i) => {
     const c = order[i % order.length];
-    updateClaim(c.doc, c.claimId, c.person.ref, { rationale: `warm-up ${i}` });
+    updateClaim(c.doc, c.claimId, { rationale: `warm-up ${i}` });
   });
   const serverCpu = processCpu(config.serverPid);
   say(`the server settled ${Math.round(await serverSettled(serverCpu))} ms after the warm-up`);
@@ -241,7 +241,7 @@ async function main(): Promise<LoadResult> {
   await editAtRate(total, (seq) => {
     const c = order[seq % order.length];
     sentAt.push(performance.now());
-    updateClaim(c.doc, c.claimId, c.person.ref, { rationale: `bench ${seq}` });
+    updateClaim(c.doc, c.claimId, { rationale: `bench ${seq}` });
   });
   const sendSeconds = (performance.now() - t0) / 1000;
   const expected = total * (config.clientsPerRoom - 1);

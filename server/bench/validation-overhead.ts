@@ -45,7 +45,7 @@ function generateUpdates(state: Uint8Array, author: Actor, n: number): { updates
     if (ids.length < 50 || updates.length % 10 === 0) {
       ids.push(createClaim(client, ref, { target, verdict: 'mixed', rationale: 'first look', sources: [] }));
     } else {
-      updateClaim(client, ids[updates.length % ids.length], ref, { rationale: `edit ${updates.length}` });
+      updateClaim(client, ids[updates.length % ids.length], { rationale: `edit ${updates.length}` });
     }
   }
   const stateVector = Y.encodeStateVector(client);

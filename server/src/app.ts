@@ -2,10 +2,10 @@
  * Assembles the server: storage, accounts, documents, the HTTP API and the collaboration
  * rooms, listening on one port. Tests start it exactly as `npm start` does, on port 0.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuditLog } from './audit/audit-log.js';
-import { createAuthenticator } from './auth/authenticate.js';
+import { createSessionAuthenticator } from './auth/authenticate.js';
 import { createClaimsIndex } from './claims-index/index.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { createLoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
@@ -19,6 +19,7 @@ import { seedDocuments } from './documents/seed.js';
 import { createApi } from './http/api.js';
 import { annotationImportRoutes } from './http/annotation-import-routes.js';
 import { versionRoutes } from './http/version-routes.js';
+import { claimRoutes } from './http/claim-routes.js';
 import { documentRoutes } from './http/document-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { createFirstPaintCache } from './http/first-paint-cache.js';
@@ -29,6 +30,7 @@ import { createRequestHandler } from './http/handler.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { userRoutes } from './http/user-routes.js';
 import { createSqliteUpdateLog } from './persistence/update-log.js';
+import { createSqliteClientOwners } from './persistence/client-owners.js';
 import { createClaimWatcher } from './notifications/claim-watcher.js';
 import { createNotificationStore } from './notifications/notification-store.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
@@ -76,6 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const documents = createDocumentRepository(db);
     const seeded = seedDocuments({ db, documents, log: updateLog }, config.seedsDir, log);
     if (seeded.length > 0) log(`Imported ${seeded.length} seed article${seeded.length === 1 ? '' : 's'}: ${seeded.join(', ')}`);
+    (await import('./documents/repair.js')).repairAtStart({ documents, log: updateLog, audit }, log);
 
     const claimsIndex = createClaimsIndex(db);
     claimsIndex.backfill(documents.list().map((d) => d.id), updateLog);
@@ -90,13 +93,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       (change) => firstPaint.onClaimsChanged(change),
       createClaimWatcher({ users, store: notifications, rules: () => settings.current() }),
     ];
-    const authenticate = createAuthenticator(sessions, { publicUrl: config.publicUrl });
+    const originPolicy = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
+    const sessionOf = createSessionAuthenticator(sessions, originPolicy);
+    const authenticate = (req: IncomingMessage) => sessionOf(req)?.actor ?? null;
     const rooms = createRooms({
       onClaimsChanged: (change) => claimListeners.forEach((listener) => listener(change)),
       rules: () => settings.current(),
       log: updateLog,
+      owners: createSqliteClientOwners(db),
       documentExists: (id) => documents.exists(id),
-      authenticate,
+      authenticate: sessionOf,
+      sessionIsLive: (id) => sessions.isLive(id),
+      publicUrl: config.publicUrl,
+      onError: log,
       checkUpdates: options.checkUpdates,
       trustProxy: config.trustProxy,
       ...options.roomLimits,
@@ -108,14 +117,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           sessions,
           limiter: createLoginLimiter(options.loginLimits),
           secureCookies: config.secureCookies,
-          publicUrl: config.publicUrl,
+          originPolicy,
           trustProxy: config.trustProxy,
+          rooms,
         }),
         ...documentRoutes({ db, documents, log: updateLog, audit, claimCounts: () => claimsIndex.counts() }),
         ...exportRoutes({ documents, rooms, organisation: config.organisation }),
         ...reviewQueueRoutes({ index: claimsIndex }),
         ...annotationImportRoutes({ documents, rooms, audit }),
         ...versionRoutes({ documents, rooms, audit, onNewVersion: (docId) => firstPaint.forget(docId) }),
+        ...claimRoutes({ documents, rooms, audit, rules: () => settings.current() }),
         ...firstPaintRoutes({ documents, firstPaint }),
         ...userRoutes({ users, team, rooms }),
         ...settingsRoutes({ settings }),
@@ -129,8 +140,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const server = createServer(createRequestHandler({ api, clientDir: config.clientDir, https: config.secureCookies, log, articlePage }));
     server.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy());
-      if ((req.url ?? '').startsWith('/collab/')) rooms.handleUpgrade(req, socket, head);
-      else socket.destroy();
+      try {
+        if ((req.url ?? '').startsWith('/collab/')) rooms.handleUpgrade(req, socket, head);
+        else socket.destroy();
+      } catch (error) {
+        // An upgrade listener that throws ends the process: refuse this socket alone.
+        log(`Unexpected error on an upgrade: ${error instanceof Error ? error.stack : String(error)}`);
+        socket.destroy();
+      }
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

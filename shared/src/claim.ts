@@ -212,6 +212,11 @@ export interface Claim {
   /** Absent (or null) until the article changes under the claim. */
   anchor?: Anchor | null;
   pastTargets?: Target[];
+  /**
+   * The fields (or, for keys a claim does not have, the start of their names) whose stored
+   * values failed their schema; each reads as a safe value (stored-claim.ts). Absent when all are usable.
+   */
+  invalid?: string[];
 }
 
 /** What a person fills in to create or edit a claim. */

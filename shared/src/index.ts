@@ -9,6 +9,8 @@ export * from './permissions.js';
 export * from './mentions.js';
 export * from './ydoc.js';
 export * from './lazy-claim.js';
+export * from './stored-claim.js';
+export * from './repair-claims.js';
 export * from './transactions.js';
 export * from './schema.js';
 export * from './text.js';

@@ -5,16 +5,18 @@
  */
 import * as Y from 'yjs';
 import { CLAIM_FIELDS, NESTED_FIELDS, type Claim, type Comment } from './claim.js';
+import { checkedField } from './stored-claim.js';
 
-/** One field of a claim read through `view`, as a claim presents it (`presentField`). */
-function claimField(map: Y.Map<unknown>, key: string, view: MapView): unknown {
+/** One field of a claim read through `view`, checked (`checkedField`) and as a claim presents it (`presentField`). */
+function claimField(map: Y.Map<unknown>, key: string, view: MapView): { value: unknown; ok: boolean } {
   const raw = view.get(map, key);
-  return presentField(key, raw instanceof Y.AbstractType ? view.json(raw) : raw);
+  const checked = checkedField(key, raw instanceof Y.AbstractType ? view.json(raw) : raw);
+  return { value: presentField(key, checked.value), ok: checked.ok };
 }
 
 /**
  * A claim field's stored JSON as a claim presents it: lists default to empty, review and
- * resolution to null, the thread is its comments in the order written. The one place for
+ * resolution to null, status to draft and times to '', the thread is its comments in the order written. The one place for
  * these rules: the snapshot (`claimFromMap`) and the lazy claim must read alike.
  */
 export function presentField(key: string, value: unknown): unknown {
@@ -26,6 +28,12 @@ export function presentField(key: string, value: unknown): unknown {
     case 'review':
     case 'threadResolved':
       return value ?? null;
+    // Stamped by the server just after a client creates the claim: until they arrive, a draft with no times.
+    case 'status':
+      return value ?? 'draft';
+    case 'createdAt':
+    case 'updatedAt':
+      return typeof value === 'string' ? value : '';
     case 'thread':
       return Object.values(value && typeof value === 'object' ? (value as Record<string, Comment>) : {}).sort((a, b) =>
         a.createdAt.localeCompare(b.createdAt),
@@ -81,6 +89,8 @@ class LazyClaimReader implements LazyClaim {
   readonly claim: Claim;
   kept = false;
   private readonly read = new Map<string, unknown>();
+  /** The fields read so far whose stored value was unusable. */
+  readonly bad = new Set<string>();
 
   constructor(
     private readonly map: Y.Map<unknown>,
@@ -93,9 +103,16 @@ class LazyClaimReader implements LazyClaim {
     const read = this.read;
     if (read.has(key)) return read.get(key);
     if (this.kept) throw new Error(`claim field "${key}" read after the claim changed`);
-    const value = claimField(this.map, key, this.view);
+    const { value, ok } = claimField(this.map, key, this.view);
+    if (!ok) this.bad.add(key);
     read.set(key, value);
     return value;
+  }
+
+  /** The claim's unusable fields, as `claimFromMap` names them (keys a claim does not have are not looked for). */
+  invalid(): string[] | undefined {
+    for (const key of CLAIM_KEYS) this.field(key);
+    return this.bad.size > 0 ? CLAIM_KEYS.filter((key) => this.bad.has(key)) : undefined;
   }
 
   keep(fields: Iterable<string>): void {
@@ -121,5 +138,12 @@ class LazyFields {
         enumerable: true,
       });
     }
+    // Reads every field: asked for by what shows a claim, never by the server's check of an update.
+    Object.defineProperty(LazyFields.prototype, 'invalid', {
+      get(this: LazyFields) {
+        return this.#reader.invalid();
+      },
+      enumerable: false,
+    });
   }
 }

@@ -4,15 +4,15 @@
  * against them before applying it. Adding a rule is adding (or extending) one function here.
  */
 import {
+  CLAIM_FIELDS,
   claimFieldSchemas,
   commentSchema,
-  historyEntrySchema,
   type Claim,
   type ClaimField,
   type ClaimStatus,
   type Comment,
 } from './claim.js';
-import { quickFieldValid, quickHistoryEntryValid } from './quick-checks.js';
+import { quickFieldValid } from './quick-checks.js';
 import { roleAtLeast, type Actor, type PersonRef } from './roles.js';
 
 /** Workspace settings that change the rules. */
@@ -23,14 +23,33 @@ export interface RuleOptions {
 
 export const DEFAULT_RULES: RuleOptions = { twoPersonRule: true };
 
-/** The fields nobody changes after creation. */
-const IMMUTABLE_FIELDS: readonly ClaimField[] = ['id', 'author', 'createdAt'];
-/** The fields only the claim's author (or an admin) edits. */
-const CONTENT_FIELDS: readonly ClaimField[] = ['target', 'verdict', 'rationale', 'sources', 'tags', 'checkedVersion', 'anchor'];
-/** The fields a new claim is written with. */
-const REQUIRED_FIELDS: readonly ClaimField[] = ['id', 'author', 'createdAt', 'target', 'verdict', 'status'];
-/** The fields only the server writes (on a new version of the article). */
-const SERVER_FIELDS: readonly ClaimField[] = ['pastTargets'];
+/** The fields a client writes: what a claim says and where it sits in the article. */
+const CONTENT_FIELDS: ReadonlySet<string> = new Set<ClaimField>(['target', 'verdict', 'rationale', 'sources', 'tags', 'checkedVersion', 'anchor']);
+/** The fields a client writes when it creates a claim; the server stamps the rest. */
+const CREATION_FIELDS: ReadonlySet<string> = new Set<ClaimField>(['id', 'author', 'target', 'verdict', 'rationale', 'sources', 'tags', 'checkedVersion', 'anchor']);
+/** The fields a new claim must be written with. */
+const REQUIRED_FIELDS: readonly ClaimField[] = ['id', 'author', 'target', 'verdict'];
+/**
+ * What the server alone writes, and why a client may not: each certifies something (a review,
+ * a time, a place in the history) that a hand-made update could otherwise forge.
+ */
+const SERVER_FIELD_REASONS: Readonly<Record<string, string>> = {
+  status: 'the status of a claim is changed only by the server (submit, approve or request changes)',
+  review: 'the review of a claim is written only by the server, with the reviewer\'s decision',
+  createdAt: 'the server records when a claim was created',
+  updatedAt: 'the server records when a claim was last changed',
+  threadResolved: 'a thread is resolved or reopened only through the server',
+  pastTargets: 'the earlier targets of a claim are kept by the server',
+  id: 'the id of a claim cannot be changed',
+  author: 'the author of a claim cannot be changed',
+};
+
+/** Why a client may not write claim field `field` (anything but content); null for content. */
+function clientFieldRefusal(field: string, allowed: ReadonlySet<string>): string | null {
+  if (allowed.has(field)) return null;
+  if (Object.hasOwn(SERVER_FIELD_REASONS, field)) return SERVER_FIELD_REASONS[field];
+  return `a claim has no field "${field.slice(0, 40)}"`;
+}
 
 function isAuthor(actor: Actor, claim: Pick<Claim, 'author'>): boolean {
   return claim.author?.id === actor.id;
@@ -123,6 +142,8 @@ export function statusChangeRefusal(
 /** Why the value is not valid for the field; null when it is. */
 export function fieldRefusal(field: string, value: unknown): string | null {
   if (quickFieldValid(field, value)) return null; // the common values, without zod (quick-checks.ts)
+  // A name the schemas' object inherits ("toString", "__proto__") is no field.
+  if (!(CLAIM_FIELDS as readonly string[]).includes(field)) return `unknown claim field "${field.slice(0, 40)}"`;
   const schema = (claimFieldSchemas as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>)[field];
   if (!schema) return `unknown claim field "${field.slice(0, 40)}"`;
   const result = schema.safeParse(value);
@@ -154,22 +175,21 @@ export interface ClaimWrite {
 
 /** An empty write to a claim, to be filled by the decoder. */
 export function emptyClaimWrite(claimId: string, kind: ClaimWrite['kind'] = 'update'): ClaimWrite {
-  return { claimId, kind, fields: {}, historyAppended: [], historyRewritten: false, threadReplaced: false, comments: [], unknownPaths: [] };
+  // No prototype: a key such as "__proto__" or "toString" is then an own field like any other, refused by name.
+  const fields = Object.create(null) as Partial<Record<string, unknown>>;
+  return { claimId, kind, fields, historyAppended: [], historyRewritten: false, threadReplaced: false, comments: [], unknownPaths: [] };
 }
 
 /**
  * Why `actor` may not make `write` to a claim that was `before` (null: did not exist);
- * null when the write is allowed.
+ * null when the write is allowed. A client writes content and its own comments only: the
+ * status, review, history and timestamps are the server's (its own writes are not checked here),
+ * so the workspace rules (`_options`) govern no client write; the server asks them for its steps.
  */
-export function claimWriteRefusal(
-  actor: Actor,
-  before: Claim | null,
-  write: ClaimWrite,
-  options: RuleOptions = DEFAULT_RULES,
-): string | null {
+export function claimWriteRefusal(actor: Actor, before: Claim | null, write: ClaimWrite, _options: RuleOptions = DEFAULT_RULES): string | null {
   if (!canAnnotate(actor)) return 'viewers cannot change claims';
   if (write.unknownPaths.length) return `unknown claim data at ${write.unknownPaths[0]}`;
-  if (write.historyRewritten) return 'claim history cannot be rewritten';
+  if (write.historyRewritten || write.historyAppended.length) return 'the history of a claim is written only by the server';
 
   if (write.kind === 'delete') {
     if (!before) return null;
@@ -179,91 +199,28 @@ export function claimWriteRefusal(
   if (write.kind === 'create' && before) return 'a claim cannot be replaced';
   if (write.kind === 'create' || !before) return creationRefusal(actor, write);
 
-  // Runs for every update the server takes: loops without a list or closure made per call.
-  for (const field in write.fields) {
-    const refusal = fieldRefusal(field, write.fields[field]);
+  // Own keys only, whatever their name (`fields` has no prototype: see emptyClaimWrite).
+  let content = false;
+  for (const field of Object.keys(write.fields)) {
+    const refusal = clientFieldRefusal(field, CONTENT_FIELDS) ?? fieldRefusal(field, write.fields[field]);
     if (refusal) return refusal;
-    if (IMMUTABLE_FIELDS.includes(field as ClaimField) && JSON.stringify(write.fields[field]) !== JSON.stringify(before[field as ClaimField])) {
-      return `the ${field} of a claim cannot be changed`;
-    }
-    if (SERVER_FIELDS.includes(field as ClaimField) && JSON.stringify(write.fields[field]) !== JSON.stringify(before[field as ClaimField] ?? [])) {
-      return 'the earlier targets of a claim are kept by the server';
-    }
+    content = true;
   }
   if (write.threadReplaced) return 'a claim thread cannot be replaced';
-  if (writesAny(write, CONTENT_FIELDS) && !canEditClaim(actor, before)) {
-    return 'you can edit only your own claims';
-  }
-  const status = write.fields.status as ClaimStatus | undefined;
-  if (status !== undefined) {
-    const refusal = statusChangeRefusal(actor, before, status, options);
-    if (refusal) return refusal;
-  }
-  const decided = status === 'approved' || status === 'changes-requested';
-  if (decided && status !== before.status && !('review' in write.fields)) return 'a review decision needs its review';
-  if ('review' in write.fields) {
-    // A review is written together with the decision it records, never on its own: otherwise
-    // anyone could re-sign an approved claim in their name.
-    if (write.fields.review !== null && (!decided || status === before.status)) return 'a review is written only with its decision';
-    const refusal = reviewRefusal(actor, write.fields.review, status ?? before.status);
-    if (refusal) return refusal;
-  }
-  if ('threadResolved' in write.fields) {
-    const refusal = threadResolutionRefusal(actor, write.fields.threadResolved);
-    if (refusal) return refusal;
-  }
-  return historyRefusal(actor, write.historyAppended) ?? commentsRefusal(actor, before, write.comments);
-}
-
-function writesAny(write: ClaimWrite, fields: readonly string[]): boolean {
-  for (const field of fields) if (field in write.fields) return true;
-  return false;
-}
-
-function threadResolutionRefusal(actor: Actor, value: unknown): string | null {
-  if (!canResolveThread(actor)) return 'viewers cannot resolve threads';
-  const resolution = value as { by?: unknown } | null | undefined;
-  if (resolution && !samePerson(resolution.by, actor)) return 'a thread is resolved in your own name';
-  return null;
+  if (content && !canEditClaim(actor, before)) return 'you can edit only your own claims';
+  return commentsRefusal(actor, before, write.comments);
 }
 
 function creationRefusal(actor: Actor, write: ClaimWrite): string | null {
-  for (const field of REQUIRED_FIELDS) if (!(field in write.fields)) return `a new claim needs its ${field}`;
-  for (const field in write.fields) {
-    const refusal = fieldRefusal(field, write.fields[field]);
+  for (const field of REQUIRED_FIELDS) if (!Object.hasOwn(write.fields, field)) return `a new claim needs its ${field}`;
+  for (const field of Object.keys(write.fields)) {
+    const refusal = clientFieldRefusal(field, CREATION_FIELDS) ?? fieldRefusal(field, write.fields[field]);
     if (refusal) return refusal;
   }
   if (write.fields.id !== write.claimId) return 'a claim id must match its key';
   if (!samePerson(write.fields.author, actor)) return 'the author of a new claim must be you';
-  if (write.fields.status !== 'draft' && write.fields.status !== 'in-review') return 'a new claim starts as a draft or in review';
-  if (write.fields.review != null) return 'a new claim cannot carry a review';
-  if (write.fields.anchor != null || (Array.isArray(write.fields.pastTargets) && write.fields.pastTargets.length > 0)) {
-    return 'a new claim has no earlier versions to carry';
-  }
-  if (write.fields.threadResolved != null) return 'a new claim starts with an open thread';
-  return historyRefusal(actor, write.historyAppended) ?? commentsRefusal(actor, null, write.comments);
-}
-
-function reviewRefusal(actor: Actor, review: unknown, status: ClaimStatus): string | null {
-  if (review === null) return status === 'approved' ? 'a signed-off claim keeps its review' : null;
-  const r = review as { decision?: string; reviewer?: unknown; comment?: string };
-  if (!samePerson(r.reviewer, actor)) return 'the reviewer of a decision must be you';
-  if (r.decision !== status) return 'a review decision must match the claim status';
-  if (r.decision === 'changes-requested' && !r.comment?.trim()) return 'a request for changes needs a comment';
-  return null;
-}
-
-function historyRefusal(actor: Actor, entries: unknown[]): string | null {
-  for (const entry of entries) {
-    if (quickHistoryEntryValid(entry)) {
-      if (!samePerson((entry as { by: unknown }).by, actor)) return 'a history entry must be signed by you';
-      continue;
-    }
-    const parsed = historyEntrySchema.safeParse(entry);
-    if (!parsed.success) return `invalid history entry: ${parsed.error.issues[0]?.message ?? 'bad value'}`;
-    if (!samePerson(parsed.data.by, actor)) return 'a history entry must be signed by you';
-  }
-  return null;
+  if (write.fields.anchor != null) return 'a new claim has no earlier versions to carry';
+  return commentsRefusal(actor, null, write.comments);
 }
 
 function commentsRefusal(actor: Actor, before: Claim | null, comments: ClaimWrite['comments']): string | null {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, claimFieldSchemas, historyEntrySchema, type ClaimField } from './claim.js';
 import { quickFieldValid, quickHistoryEntryValid } from './quick-checks.js';
-import { claimsMap, createClaim, updateClaim, setClaimStatus } from './ydoc.js';
+import { claimsMap, createClaim, recordClaimEdit, setClaimStatus, stampNewClaim, updateClaim } from './ydoc.js';
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -115,8 +115,9 @@ describe('quick checks accept only what the schemas accept', () => {
     const doc = new Y.Doc();
     const ann = { id: 'u_ann', name: 'Ann Example' };
     const target = { version: 1, quote: { exact: 'UNITED NATIONS', prefix: '', suffix: ' - The' }, position: { start: 0, end: 14 } };
-    const id = createClaim(doc, ann, { target, verdict: 'mostly-true', rationale: 'First look.', sources: [] }, new Date('2026-11-05T10:00:00.000Z'));
-    updateClaim(doc, id, ann, { rationale: 'Second look.', verdict: 'false' }, new Date('2026-11-05T10:01:00.000Z'));
+    const id = createClaim(doc, ann, { target, verdict: 'mostly-true', rationale: 'First look.', sources: [] });
+    stampNewClaim(doc, id, new Date('2026-11-05T10:00:00.000Z'));
+    recordClaimEdit(doc, id, ann, updateClaim(doc, id, { rationale: 'Second look.', verdict: 'false' }), new Date('2026-11-05T10:01:00.000Z'));
     setClaimStatus(doc, id, 'in-review', ann, { action: 'submitted' }, undefined, new Date('2026-02-28T23:59:59.999Z'));
     const map = claimsMap(doc).get(id)!;
     for (const [field, value] of map.entries()) {

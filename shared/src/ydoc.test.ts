@@ -9,7 +9,7 @@ const target = { version: 1, quote: { exact: 'turn', prefix: '', suffix: '' }, p
 
 function docWithClaim() {
   const doc = new Y.Doc();
-  const id = createClaim(doc, ANA, { target, verdict: 'mixed', rationale: 'first', sources: [] }, new Date('2026-11-25T10:00:00Z'));
+  const id = createClaim(doc, ANA, { target, verdict: 'mixed', rationale: 'first', sources: [] });
   addComment(doc, id, { id: 'c1', author: ANA, createdAt: '2026-11-25T10:01:00.000Z', updatedAt: '2026-11-25T10:01:00.000Z', text: 'hm' });
   return { doc, id, map: claimsMap(doc).get(id)! };
 }
@@ -28,7 +28,7 @@ describe('a claim read lazily', () => {
     const { doc, id, map } = docWithClaim();
     const read = lazyClaim(map);
     read.keep(['rationale', 'status']);
-    updateClaim(doc, id, ANA, { rationale: 'second', verdict: 'false' });
+    updateClaim(doc, id, { rationale: 'second', verdict: 'false' });
     expect(read.claim.rationale).toBe('first');
     expect(read.claim.status).toBe('draft');
     expect(() => read.claim.verdict).toThrow(/read after the claim changed/);

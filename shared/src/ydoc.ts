@@ -6,12 +6,15 @@
  * - `meta` (Y.Map): title, sourceUrl, publisher, publishedAt, currentVersion. Server-written.
  * - `article` (Y.Map): `v<n>` → { doc: ProseMirror JSON, textHash, createdAt }. Server-written.
  * - `annotations` (Y.Map of Y.Map): claim id → claim. Plain fields hold JSON values;
- *   `history` is a Y.Array (append-only) and `thread` a Y.Map of comments by id.
+ *   `history` is a Y.Array (append-only) and `thread` a Y.Map of comments by id. Clients write
+ *   a claim's content and comments; its status, review, history and times are the server's.
  */
 import * as Y from 'yjs';
 import type { Claim, ClaimInput, ClaimStatus, Comment, HistoryEntry, Review, ThreadResolution } from './claim.js';
 import type { PersonRef } from './roles.js';
+import { CLAIM_FIELDS, NESTED_FIELDS } from './claim.js';
 import { presentField } from './lazy-claim.js';
+import { checkedField, isClaimKey, unknownKeyName } from './stored-claim.js';
 
 export const ROOT = { meta: 'meta', article: 'article', annotations: 'annotations' } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
@@ -96,16 +99,41 @@ export interface ClaimReadOptions {
 }
 
 /** The fields a claim presents with a default when they are not stored (`presentField`). */
-const DEFAULTED_FIELDS = ['tags', 'sources', 'review', 'threadResolved', 'history', 'thread'] as const;
+const DEFAULTED_FIELDS = ['tags', 'sources', 'review', 'threadResolved', 'history', 'thread', 'status', 'createdAt', 'updatedAt'] as const;
 
-/** A plain snapshot of one claim Y.Map; `history: false` / `thread: false` skip those (growing) lists. */
-export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}): Claim {
+/** Every key of a claim's map, in the order `invalid` names them. */
+const CLAIM_KEYS: readonly string[] = [...CLAIM_FIELDS, ...NESTED_FIELDS];
+
+/**
+ * A plain snapshot of one claim Y.Map; `history: false` / `thread: false` skip those (growing)
+ * lists. Each stored field is checked (`checkedField`): a bad one reads as a safe value and is
+ * named in `invalid`, as is a key a claim does not have (never copied: it may be any size).
+ * `key`, the claim's key in the claims map, stands in for an unusable stored id.
+ */
+export function claimFromMap(map: Y.Map<unknown>, options: ClaimReadOptions = {}, key?: string): Claim {
   const json: Record<string, unknown> = {};
-  map.forEach((value, key) => {
-    if ((key === 'history' && options.history === false) || (key === 'thread' && options.thread === false)) return;
-    json[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  const bad = new Set<string>();
+  const unknown: string[] = [];
+  map.forEach((value, field) => {
+    if ((field === 'history' && options.history === false) || (field === 'thread' && options.thread === false)) return;
+    if (!isClaimKey(field)) {
+      unknown.push(unknownKeyName(field));
+      return;
+    }
+    const checked = checkedField(field, value instanceof Y.AbstractType ? value.toJSON() : value);
+    if (!checked.ok) bad.add(field);
+    if (checked.value !== undefined) json[field] = checked.value;
   });
-  for (const key of DEFAULTED_FIELDS) json[key] = presentField(key, json[key]);
+  for (const field of CLAIM_FIELDS) {
+    if (map.has(field)) continue;
+    const checked = checkedField(field, undefined);
+    if (checked.ok) continue;
+    bad.add(field);
+    json[field] = checked.value;
+  }
+  if (key !== undefined && !json.id && checkedField('id', key).ok) json.id = key;
+  for (const field of DEFAULTED_FIELDS) json[field] = presentField(field, json[field]);
+  if (bad.size > 0 || unknown.length > 0) json.invalid = [...CLAIM_KEYS.filter((field) => bad.has(field)), ...unknown];
   return json as unknown as Claim;
 }
 
@@ -131,26 +159,29 @@ export function readingOrderIndex(sorted: readonly Claim[], claim: Claim): numbe
   return low;
 }
 
-/** Whether a claim read from the doc is well formed enough to list: an id and a target with a position. */
+/**
+ * Whether a claim read from the doc can be listed: it has an id. A claim whose stored target is
+ * unusable reads with an empty one (`NO_TARGET`): listed, never highlighted.
+ */
 export function isListedClaim(claim: Pick<Claim, 'id' | 'target'>): boolean {
-  return !!claim.target?.position && typeof claim.id === 'string';
+  return !!claim.target?.position && typeof claim.id === 'string' && claim.id !== '';
 }
 
-/** Every well-formed claim of the doc, in reading order. */
+/** Every claim of the doc that can be listed, in reading order; entries that are not claim maps are left out. */
 export function listClaims(doc: Y.Doc): Claim[] {
   const claims: Claim[] = [];
-  claimsMap(doc).forEach((map) => {
+  claimsMap(doc).forEach((map, key) => {
     if (!(map instanceof Y.Map)) return;
-    const claim = claimFromMap(map);
+    const claim = claimFromMap(map, {}, key);
     if (isListedClaim(claim)) claims.push(claim);
   });
   return claims.sort(compareReadingOrder);
 }
 
-/** One claim, or null; `history: false` / `thread: false` leave those lists empty (cheaper). */
+/** One claim (bad stored values flagged, see `claimFromMap`), or null; `history: false` / `thread: false` leave those lists empty (cheaper). */
 export function readClaim(doc: Y.Doc, id: string, options: ClaimReadOptions = {}): Claim | null {
   const map = claimsMap(doc).get(id);
-  return map instanceof Y.Map ? claimFromMap(map, options) : null;
+  return map instanceof Y.Map ? claimFromMap(map, options, id) : null;
 }
 
 /** A random id; Web Crypto exists in browsers and in Node 20 alike. */
@@ -158,45 +189,85 @@ function newId(): string {
   return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
 }
 
-/** Creates a draft claim by `author`; returns its id (a new one unless `id` is given, as a re-import does). */
-export function createClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, now = new Date(), id = newId()): string {
-  const at = now.toISOString();
+/**
+ * Writes a new claim by `author` with its content and empty history and thread; returns its id
+ * (a new one unless `id` is given, as a re-import does). The server stamps the rest (`stampNewClaim`).
+ */
+export function createClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, id = newId()): string {
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     claimsMap(doc).set(id, map);
     map.set('id', id);
     map.set('author', author);
-    map.set('createdAt', at);
-    map.set('updatedAt', at);
     map.set('target', input.target);
     map.set('verdict', input.verdict);
     map.set('rationale', input.rationale);
     map.set('sources', input.sources);
     map.set('tags', input.tags ?? []);
-    map.set('status', 'draft');
-    map.set('review', null);
-    const history = new Y.Array<HistoryEntry>();
-    map.set('history', history);
+    map.set('history', new Y.Array<HistoryEntry>());
     map.set('thread', new Y.Map<Comment>());
-    history.push([{ at, by: author, action: 'created' }]);
   });
   return id;
 }
 
-/** Changes the given fields of a claim and records the edit in its history. */
-export function updateClaim(doc: Y.Doc, id: string, by: PersonRef, patch: Partial<ClaimInput>, now = new Date()): void {
+/** Changes the given content fields of a claim; returns the fields that changed (the server records the edit). */
+export function updateClaim(doc: Y.Doc, id: string, patch: Partial<ClaimInput>): (keyof ClaimInput)[] {
   const map = claimsMap(doc).get(id);
   if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
   const before = claimFromMap(map);
   const changed = (Object.keys(patch) as (keyof ClaimInput)[]).filter(
     (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k]),
   );
-  if (changed.length === 0) return;
-  const at = now.toISOString();
+  if (changed.length === 0) return changed;
   doc.transact(() => {
     for (const k of changed) map.set(k, patch[k]);
+  });
+  return changed;
+}
+
+/** The claim's history list, made if a claim lacks one (server only). */
+function historyOf(map: Y.Map<unknown>): Y.Array<HistoryEntry> {
+  let history = map.get('history');
+  if (!(history instanceof Y.Array)) {
+    history = new Y.Array<HistoryEntry>();
+    map.set('history', history);
+  }
+  return history as Y.Array<HistoryEntry>;
+}
+
+/** Stamps a claim a client has just created: its times, draft status, no review, and a "created" entry (server only). */
+export function stampNewClaim(doc: Y.Doc, id: string, now = new Date()): void {
+  const map = claimsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
+  const at = now.toISOString();
+  const author = map.get('author') as PersonRef;
+  doc.transact(() => {
+    map.set('createdAt', at);
     map.set('updatedAt', at);
-    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by, action: 'edited', fields: changed }]);
+    map.set('status', 'draft');
+    map.set('review', null);
+    if (!(map.get('thread') instanceof Y.Map)) map.set('thread', new Y.Map<Comment>());
+    historyOf(map).push([{ at, by: author, action: 'created' }]);
+  });
+}
+
+/** Creates a claim and stamps it at once, as the server does for what it writes itself (imports, tests). */
+export function createStampedClaim(doc: Y.Doc, author: PersonRef, input: ClaimInput, now = new Date(), id = newId()): string {
+  doc.transact(() => {
+    createClaim(doc, author, input, id);
+    stampNewClaim(doc, id, now);
+  });
+  return id;
+}
+
+/** Records an accepted edit of `fields` by `by`: the time, and an "edited" history entry (server only). */
+export function recordClaimEdit(doc: Y.Doc, id: string, by: PersonRef, fields: string[], now = new Date(), note?: string): void {
+  const map = claimsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) throw new Error(`No claim ${id}`);
+  const at = now.toISOString();
+  doc.transact(() => {
+    map.set('updatedAt', at);
+    historyOf(map).push([{ at, by, action: 'edited', fields, ...(note ? { note } : {}) }]);
   });
 }
 
@@ -204,8 +275,8 @@ export function updateClaim(doc: Y.Doc, id: string, by: PersonRef, patch: Partia
 export type AnchoringPatch = Partial<Pick<Claim, 'target' | 'checkedVersion' | 'anchor' | 'pastTargets'>>;
 
 /**
- * Writes the anchoring fields of a claim. With `record`, also stamps `updatedAt` and appends
- * an "edited" history entry naming the fields (a person's decision, or a notable server change).
+ * Writes the anchoring fields of a claim. With `record` (server only), also stamps `updatedAt`
+ * and appends an "edited" history entry naming the fields.
  */
 export function setClaimAnchoring(
   doc: Y.Doc,
@@ -218,14 +289,11 @@ export function setClaimAnchoring(
   const fields = (Object.keys(patch) as (keyof AnchoringPatch)[]).filter((k) => patch[k] !== undefined);
   doc.transact(() => {
     for (const k of fields) map.set(k, patch[k]);
-    if (!record) return;
-    const at = (record.now ?? new Date()).toISOString();
-    map.set('updatedAt', at);
-    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by: record.by, action: 'edited', fields, note: record.note }]);
+    if (record) recordClaimEdit(doc, id, record.by, fields, record.now, record.note);
   });
 }
 
-/** Moves a claim to `status`, optionally with a review decision, and records it in the history. */
+/** Moves a claim to `status`, optionally with a review decision, and records it in the history (server only). */
 export function setClaimStatus(
   doc: Y.Doc,
   id: string,
@@ -242,7 +310,7 @@ export function setClaimStatus(
     map.set('status', status);
     if (review !== undefined) map.set('review', review);
     map.set('updatedAt', at);
-    (map.get('history') as Y.Array<HistoryEntry>).push([{ at, by, ...entry }]);
+    historyOf(map).push([{ at, by, ...entry }]);
   });
 }
 
@@ -279,7 +347,7 @@ export function deleteComment(doc: Y.Doc, claimId: string, commentId: string): v
   threadOf(doc, claimId).delete(commentId);
 }
 
-/** Marks a claim's thread resolved by `resolution.by`, or reopens it (null). */
+/** Marks a claim's thread resolved by `resolution.by`, or reopens it (null) (server only). */
 export function setThreadResolved(doc: Y.Doc, claimId: string, resolution: ThreadResolution | null): void {
   const map = claimsMap(doc).get(claimId);
   if (!(map instanceof Y.Map)) throw new Error(`No claim ${claimId}`);

@@ -4,6 +4,18 @@
  * so callers can tell "signed out" (401) from "not allowed" (403) from a bad request.
  */
 
+const sessionOverListeners = new Set<() => void>();
+
+/**
+ * Tells `listener` whenever the server answers 401: the session is over (it expired, was signed
+ * out elsewhere, or the account was deactivated) — or, on the sign-in form, the password was wrong.
+ * Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  sessionOverListeners.add(listener);
+  return () => void sessionOverListeners.delete(listener);
+}
+
 /** A failed API call: the server's readable message and the HTTP status (0 when unreachable). */
 export class ApiError extends Error {
   constructor(message: string, readonly status: number) {
@@ -48,6 +60,7 @@ function parseJson(text: string): unknown {
 }
 
 function failure(response: Response, data: unknown): ApiError {
+  if (response.status === 401) for (const listener of [...sessionOverListeners]) listener();
   const message = data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string'
     ? (data as { error: string }).error
     : `The server answered ${response.status} ${response.statusText}`.trim();

@@ -39,7 +39,7 @@ export function editClaim(doc: Y.Doc, user: Actor, id: string, content: ClaimCon
   const claim = readClaim(doc, id);
   if (!claim) throw new Error('This claim no longer exists.');
   if (!canEditClaim(user, claim)) throw new Error('You can edit only your own claims.');
-  updateClaim(doc, id, personRef(user), content);
+  updateClaim(doc, id, content);
 }
 
 /** Deletes a claim. */

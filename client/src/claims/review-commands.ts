@@ -1,12 +1,22 @@
 /**
  * The review steps a claim card offers: the author submits a claim for review, a reviewer
  * approves it or sends it back with a comment. Each asks the shared status rule first (the
- * one the server enforces), so a refusal shows at once instead of as a rejection later, and
- * writes through the shared `setClaimStatus`, stamping the signed-in person as the server expects.
+ * one the server enforces), so a refusal shows at once, then asks the server to take the step:
+ * the status, the review and the history entry are the server's to write.
  */
 import type * as Y from 'yjs';
-import { LIMITS, personRef, readClaim, setClaimStatus, statusChangeRefusal, type Actor, type Claim, type ClaimStatus } from '@factdesk/shared';
+import { LIMITS, readClaim, statusChangeRefusal, type Actor, type Claim, type ClaimStatus } from '@factdesk/shared';
+import { transitionClaim, type ClaimTransition } from '../api/claims.js';
 import { currentRules } from '../settings/workspace-rules.js';
+
+/** The article a command works on: its doc (to check first) and its id (to ask the server). */
+export interface ReviewTarget {
+  readonly doc: Y.Doc;
+  readonly docId: string;
+}
+
+/** How a step reaches the server; tests hand in their own. */
+export type SendTransition = (docId: string, claimId: string, action: ClaimTransition, comment?: string) => Promise<void>;
 
 const ALREADY: Record<ClaimStatus, string> = {
   draft: 'This claim is already a draft.',
@@ -27,17 +37,15 @@ function claimToMove(doc: Y.Doc, user: Actor, id: string, to: ClaimStatus): Clai
 }
 
 /** Moves a draft, or a claim sent back for changes, into review. The last review stays on record. */
-export function submitForReview(doc: Y.Doc, user: Actor, id: string, now = new Date()): void {
-  claimToMove(doc, user, id, 'in-review');
-  setClaimStatus(doc, id, 'in-review', personRef(user), { action: 'submitted' }, undefined, now);
+export async function submitForReview(article: ReviewTarget, user: Actor, id: string, send: SendTransition = transitionClaim): Promise<void> {
+  claimToMove(article.doc, user, id, 'in-review');
+  await send(article.docId, id, 'submit');
 }
 
 /** Signs off a claim in review in the name of `user`. */
-export function approveClaim(doc: Y.Doc, user: Actor, id: string, now = new Date()): void {
-  claimToMove(doc, user, id, 'approved');
-  const reviewer = personRef(user);
-  const review = { decision: 'approved' as const, reviewer, at: now.toISOString(), comment: '' };
-  setClaimStatus(doc, id, 'approved', reviewer, { action: 'approved' }, review, now);
+export async function approveClaim(article: ReviewTarget, user: Actor, id: string, send: SendTransition = transitionClaim): Promise<void> {
+  claimToMove(article.doc, user, id, 'approved');
+  await send(article.docId, id, 'approve');
 }
 
 /** Why a request for changes cannot be sent with this comment; null when it can. */
@@ -48,21 +56,10 @@ export function reviewCommentProblem(comment: string): string | null {
   return null;
 }
 
-/** The history keeps a bounded note; the full comment stays in the review. */
-function historyNote(comment: string): string {
-  if (comment.length <= LIMITS.historyNote) return comment;
-  let cut = comment.slice(0, LIMITS.historyNote - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never leave half a surrogate pair
-  return `${cut}…`;
-}
-
 /** Sends a claim in review back to its author with `comment` saying what to change. */
-export function requestChanges(doc: Y.Doc, user: Actor, id: string, comment: string, now = new Date()): void {
+export async function requestChanges(article: ReviewTarget, user: Actor, id: string, comment: string, send: SendTransition = transitionClaim): Promise<void> {
   const problem = reviewCommentProblem(comment);
   if (problem) throw new Error(problem);
-  claimToMove(doc, user, id, 'changes-requested');
-  const text = comment.trim();
-  const reviewer = personRef(user);
-  const review = { decision: 'changes-requested' as const, reviewer, at: now.toISOString(), comment: text };
-  setClaimStatus(doc, id, 'changes-requested', reviewer, { action: 'changes-requested', note: historyNote(text) }, review, now);
+  claimToMove(article.doc, user, id, 'changes-requested');
+  await send(article.docId, id, 'request-changes', comment.trim());
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createClaim, personRef, readClaim, type Actor } from '@factdesk/shared';
+import { createStampedClaim, personRef, readClaim, setThreadResolved, type Actor } from '@factdesk/shared';
 import { checkUpdate } from '../../../server/src/validation/index.js';
 import { changeComment, commentProblem, removeComment, reply, resolveThread } from './thread-commands.js';
 
@@ -13,7 +13,7 @@ const target = { version: 1, quote: { exact: 'claim', prefix: '', suffix: '' }, 
 /** A server doc with Ana's claim, and a client copy whose updates the server's gate judges. */
 function setup() {
   const server = new Y.Doc();
-  const claimId = createClaim(server, personRef(ana), { target, verdict: 'true', rationale: 'ok', sources: [] });
+  const claimId = createStampedClaim(server, personRef(ana), { target, verdict: 'true', rationale: 'ok', sources: [] });
   /** Runs `command` on `user`'s copy; returns whether the server accepted the result (and applies it). */
   const as = (user: Actor, command: (doc: Y.Doc) => void): boolean => {
     const client = new Y.Doc();
@@ -61,19 +61,27 @@ describe('thread commands', () => {
     expect(readClaim(server, claimId)!.thread).toEqual([]);
   });
 
-  it('resolve and reopen a thread, recording who resolved it', () => {
-    const { server, claimId, as } = setup();
-    expect(as(ben, (doc) => resolveThread(doc, ben, claimId, true, new Date('2026-01-02T09:00:00Z')))).toBe(true);
-    expect(readClaim(server, claimId)!.threadResolved).toEqual({ by: personRef(ben), at: '2026-01-02T09:00:00.000Z' });
-    expect(() => as(ben, (doc) => resolveThread(doc, ben, claimId, true))).toThrow('already resolved');
-    expect(as(ana, (doc) => resolveThread(doc, ana, claimId, false))).toBe(true);
-    expect(readClaim(server, claimId)!.threadResolved).toBeNull();
+  it('ask the server to resolve and reopen a thread, writing nothing themselves', async () => {
+    const { server, claimId } = setup();
+    const sent: [string, string, boolean][] = [];
+    const send = async (docId: string, id: string, resolved: boolean) => {
+      sent.push([docId, id, resolved]);
+      setThreadResolved(server, id, resolved ? { by: personRef(ben), at: '2026-01-02T09:00:00.000Z' } : null);
+    };
+    const writes: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => writes.push(u));
+    await resolveThread({ doc: server, docId: 'doc-1' }, ben, claimId, true, send);
+    expect(sent).toEqual([['doc-1', claimId, true]]);
+    expect(writes).toHaveLength(1); // the stand-in server's own write
+    await expect(resolveThread({ doc: server, docId: 'doc-1' }, ben, claimId, true, send)).rejects.toThrow('already resolved');
+    await resolveThread({ doc: server, docId: 'doc-1' }, ana, claimId, false, send);
+    expect(sent).toEqual([['doc-1', claimId, true], ['doc-1', claimId, false]]);
   });
 
-  it('keep viewers out and refuse empty comments', () => {
+  it('keep viewers out and refuse empty comments', async () => {
     const { claimId, as } = setup();
     expect(() => as(vera, (doc) => reply(doc, vera, claimId, 'Hi'))).toThrow('Viewers cannot comment');
-    expect(() => as(vera, (doc) => resolveThread(doc, vera, claimId, true))).toThrow('Viewers');
+    await expect(resolveThread({ doc: new Y.Doc(), docId: 'doc-1' }, vera, claimId, true, () => Promise.resolve())).rejects.toThrow('Viewers');
     expect(commentProblem('   ')).toBe('Write something first.');
     expect(commentProblem('x'.repeat(10_001))).toMatch(/too long/);
   });

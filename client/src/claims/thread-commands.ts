@@ -1,7 +1,8 @@
 /**
  * What a person does in a claim's discussion: reply, edit or delete a comment, resolve or
  * reopen the thread. Each asks the shared rules first (the ones the server enforces), so a
- * refusal shows at once, and writes through the shared accessors in the signed-in person's name.
+ * refusal shows at once, and writes comments through the shared accessors in the signed-in
+ * person's name; resolving is asked of the server, which writes it.
  */
 import type * as Y from 'yjs';
 import {
@@ -15,11 +16,11 @@ import {
   personRef,
   readClaim,
   replyToClaim,
-  setThreadResolved,
   type Actor,
   type Claim,
   type Comment,
 } from '@factdesk/shared';
+import { setThreadResolution } from '../api/claims.js';
 
 /** Why this text cannot be posted; null when it can. */
 export function commentProblem(text: string): string | null {
@@ -68,10 +69,19 @@ export function removeComment(doc: Y.Doc, user: Actor, claimId: string, commentI
   deleteComment(doc, claimId, commentId);
 }
 
-/** Marks the thread resolved by `user` (true) or reopens it (false). */
-export function resolveThread(doc: Y.Doc, user: Actor, claimId: string, resolved: boolean, now = new Date()): void {
+/** How a resolution reaches the server; tests hand in their own. */
+export type SendResolution = (docId: string, claimId: string, resolved: boolean) => Promise<void>;
+
+/** Asks the server to mark the thread resolved by `user` (true) or reopen it (false): a resolution is the server's to write. */
+export async function resolveThread(
+  article: { readonly doc: Y.Doc; readonly docId: string },
+  user: Actor,
+  claimId: string,
+  resolved: boolean,
+  send: SendResolution = setThreadResolution,
+): Promise<void> {
   if (!canResolveThread(user)) throw new Error('Viewers cannot resolve threads.');
-  const claim = claimOf(doc, claimId);
+  const claim = claimOf(article.doc, claimId);
   if (!!claim.threadResolved === resolved) throw new Error(resolved ? 'This thread is already resolved.' : 'This thread is already open.');
-  setThreadResolved(doc, claimId, resolved ? { by: personRef(user), at: now.toISOString() } : null);
+  await send(article.docId, claimId, resolved);
 }

@@ -8,7 +8,6 @@ import {
   archiveClaim,
   canEditClaim,
   confirmSuggestion,
-  personRef,
   readClaim,
   reattachClaim,
   targetFromRange,
@@ -27,17 +26,17 @@ function editable(doc: Y.Doc, user: Actor, id: string): Claim {
 
 /** Accepts the suggested `target` as the claim's place. */
 export function confirmClaimSuggestion(doc: Y.Doc, user: Actor, id: string, target: Target): void {
-  confirmSuggestion(doc, editable(doc, user, id), target, personRef(user));
+  confirmSuggestion(doc, editable(doc, user, id), target);
 }
 
 /** Re-attaches the claim to [start, end) of the current version's canonical `text`. */
 export function reattachToSelection(doc: Y.Doc, user: Actor, id: string, text: string, range: { start: number; end: number }, version: number): void {
   const trimmed = trimRange(text, range.start, range.end);
   if (trimmed.end <= trimmed.start) throw new Error('Select the text of the claim in the article first.');
-  reattachClaim(doc, editable(doc, user, id), targetFromRange(text, trimmed.start, trimmed.end, version), personRef(user));
+  reattachClaim(doc, editable(doc, user, id), targetFromRange(text, trimmed.start, trimmed.end, version));
 }
 
 /** Archives the claim: no longer waiting for triage, nor highlighted. */
 export function archiveTriagedClaim(doc: Y.Doc, user: Actor, id: string, version: number): void {
-  archiveClaim(doc, editable(doc, user, id), version, personRef(user));
+  archiveClaim(doc, editable(doc, user, id), version);
 }

@@ -16,7 +16,7 @@ describe('the incremental claims source', () => {
     const source = incrementalClaimsSource(doc);
     const before = source.getSnapshot();
     const changed = before[1];
-    updateClaim(doc, changed.id, annie, { verdict: 'mostly-false' });
+    updateClaim(doc, changed.id, { verdict: 'mostly-false' });
     const after = source.getSnapshot();
     expect(after).not.toBe(before);
     expect(after[1].id).toBe(changed.id);

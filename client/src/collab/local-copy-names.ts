@@ -1,12 +1,12 @@
 /**
  * The names of the offline copies' IndexedDB databases, apart from local-copy.ts so that
- * signing out can delete them without loading y-indexeddb and Yjs into the first screens.
+ * the end of a session can delete them without loading y-indexeddb and Yjs into the first screens.
  */
 
-/** Every offline copy's database name starts with this (sign-out deletes them all). */
+/** Every offline copy's database name starts with this (the end of a session deletes them all). */
 export const LOCAL_COPY_PREFIX = 'factdesk:';
 
-/** Deletes every article's offline copy (on sign-out: the next person must not see them). */
+/** Deletes every article's offline copy (when a session ends: the next person must not see them). */
 export async function deleteLocalCopies(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const databases = await indexedDB.databases();

@@ -21,7 +21,7 @@ describe('the outbox', () => {
   it('counts each local change made while not connected and synced, and the claims it touched', () => {
     const { doc, outbox, saved } = tracked();
     const first = claim(doc);
-    updateClaim(doc, first, anna, { rationale: 'second thoughts' });
+    updateClaim(doc, first, { rationale: 'second thoughts' });
     const second = claim(doc);
     expect(outbox.current.count).toBe(3);
     expect(outbox.current.claimIds.sort()).toEqual([first, second].sort());

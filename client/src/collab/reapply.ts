@@ -9,13 +9,13 @@
  * reported instead of being sent to be refused again.
  *
  * What is re-applied: a claim created here, a change to a claim's content (target, verdict,
- * rationale, sources, tags), a change of its status (submitted, approved, changes requested —
- * with the review that goes with it), a deletion, and the person's own comments (written,
- * edited or deleted here) and their resolving or reopening of the thread.
+ * rationale, sources, tags), a deletion, and the person's own comments (written, edited or
+ * deleted here). A claim's status, review and thread resolution are never in this list: the
+ * server writes them in answer to a request (api/claims.ts), which succeeded or failed, and
+ * was reported, at the time; where the old doc differs from the server's, the server's is newer.
  */
 import type * as Y from 'yjs';
 import {
-  STATUS_LABELS,
   canAnnotate,
   canDeleteClaim,
   canEditClaim,
@@ -23,29 +23,22 @@ import {
   canComment,
   canDeleteComment,
   canEditComment,
-  canResolveThread,
   createClaim,
   deleteClaim,
   deleteComment,
   editComment,
-  setThreadResolved,
   personRef,
   readClaim,
-  setClaimStatus,
-  statusChangeRefusal,
   updateClaim,
   type Actor,
   type Claim,
   type ClaimInput,
-  type HistoryEntry,
-  type PersonRef,
 } from '@factdesk/shared';
 
 /** One local change that the server's doc does not have. */
 export type PendingChange =
   | { kind: 'create'; claim: Claim }
   | { kind: 'update'; claim: Claim }
-  | { kind: 'status'; claim: Claim }
   | { kind: 'delete'; claim: Claim }
   | { kind: 'thread'; claim: Claim };
 
@@ -62,7 +55,7 @@ function content(claim: Claim): ClaimInput {
 }
 
 function sameThread(a: Claim, b: Claim): boolean {
-  return JSON.stringify([a.thread, a.threadResolved ?? null]) === JSON.stringify([b.thread, b.threadResolved ?? null]);
+  return JSON.stringify(a.thread) === JSON.stringify(b.thread);
 }
 
 function sameContent(a: Claim, b: Claim): boolean {
@@ -75,8 +68,7 @@ function sameContent(a: Claim, b: Claim): boolean {
  */
 export function changeKey(change: PendingChange): string {
   if (change.kind === 'delete') return `delete:${change.claim.id}`;
-  if (change.kind === 'status') return `status:${change.claim.id}:${change.claim.status}`;
-  if (change.kind === 'thread') return `thread:${change.claim.id}:${JSON.stringify([change.claim.thread, change.claim.threadResolved])}`;
+  if (change.kind === 'thread') return `thread:${change.claim.id}:${JSON.stringify(change.claim.thread)}`;
   return `${change.kind}:${change.kind === 'update' ? change.claim.id : ''}:${JSON.stringify(content(change.claim))}`;
 }
 
@@ -85,7 +77,6 @@ export function describeChange(change: PendingChange): string {
   const what = {
     create: 'new claim',
     update: 'edit of the claim',
-    status: `move to “${STATUS_LABELS[change.claim.status]}” of the claim`,
     delete: 'deletion of the claim',
     thread: 'comments on the claim',
   }[change.kind];
@@ -105,7 +96,6 @@ export function pendingChanges(local: ReadonlyMap<string, Claim>, fresh: Y.Doc, 
     else if (!mine && theirs) changes.push({ kind: 'delete', claim: theirs });
     else if (mine && theirs) {
       if (!sameContent(mine, theirs)) changes.push({ kind: 'update', claim: mine });
-      if (mine.status !== theirs.status) changes.push({ kind: 'status', claim: mine });
       if (!sameThread(mine, theirs)) changes.push({ kind: 'thread', claim: mine });
     }
     if (mine && !theirs && mine.thread.length > 0) changes.push({ kind: 'thread', claim: mine });
@@ -121,7 +111,6 @@ function refusal(doc: Y.Doc, user: Actor, change: PendingChange): string | null 
   const current = readClaim(doc, change.claim.id);
   if (!current) return change.kind === 'delete' ? null : 'the claim no longer exists';
   if (change.kind === 'delete') return canDeleteClaim(user, current) ? null : 'you can delete only your own claims that are not signed off';
-  if (change.kind === 'status') return statusChangeRefusal(user, current, change.claim.status);
   return canEditClaim(user, current) ? null : 'you can edit only your own claims';
 }
 
@@ -145,32 +134,15 @@ export function reapplyChanges(doc: Y.Doc, user: Actor, changes: readonly Pendin
     // A new claim gets a new id (createClaim's); its history starts afresh.
     if (change.kind === 'create') recreated.set(change.claim.id, createClaim(doc, by, content(change.claim)));
     else if (change.kind === 'thread') reapplyThread(doc, user, change.claim, recreated.get(change.claim.id) ?? change.claim.id);
-    else if (change.kind === 'update') updateClaim(doc, change.claim.id, by, content(change.claim));
-    else if (change.kind === 'status') reapplyStatus(doc, change.claim, by);
+    else if (change.kind === 'update') updateClaim(doc, change.claim.id, content(change.claim));
     else deleteClaim(doc, change.claim.id);
   }
   return dropped;
 }
 
-const STATUS_ACTIONS: Record<Claim['status'], HistoryEntry['action']> = {
-  draft: 'edited',
-  'in-review': 'submitted',
-  approved: 'approved',
-  'changes-requested': 'changes-requested',
-};
-
-/** Moves the claim to the local status again; a decision carries its review, re-signed now. */
-function reapplyStatus(doc: Y.Doc, claim: Claim, by: PersonRef): void {
-  const decided = claim.status === 'approved' || claim.status === 'changes-requested';
-  const review = decided && claim.review ? { ...claim.review, reviewer: by, at: new Date().toISOString() } : undefined;
-  const note = claim.status === 'changes-requested' ? claim.review?.comment.slice(0, 1000) : undefined;
-  setClaimStatus(doc, claim.id, claim.status, by, { action: STATUS_ACTIONS[claim.status], ...(note ? { note } : {}) }, review);
-}
-
 /**
  * Puts back the person's own comments as they are in `mine` (written, edited, deleted here) on
- * claim `id`, and their resolving or reopening of the thread; everyone else's stay as the
- * server has them.
+ * claim `id`; everyone else's stay as the server has them.
  */
 function reapplyThread(doc: Y.Doc, user: Actor, mine: Claim, id: string): void {
   const current = readClaim(doc, id);
@@ -187,12 +159,6 @@ function reapplyThread(doc: Y.Doc, user: Actor, mine: Claim, id: string): void {
     const kept = new Set(mine.thread.map((c) => c.id));
     for (const comment of current.thread) {
       if (!kept.has(comment.id) && comment.author.id === user.id && canDeleteComment(user, comment)) deleteComment(doc, id, comment.id);
-    }
-    const resolved = mine.threadResolved ?? null;
-    // Reopening is put back only over the person's own resolution: another's may be newer.
-    const changedHere = resolved ? resolved.by.id === user.id : current.threadResolved?.by.id === user.id;
-    if (changedHere && canResolveThread(user) && JSON.stringify(resolved) !== JSON.stringify(current.threadResolved ?? null)) {
-      setThreadResolved(doc, id, resolved && { ...resolved, by });
     }
   });
 }

@@ -5,7 +5,7 @@
  * claim in the text.
  */
 import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { Claim } from '@factdesk/shared';
+import { invalidFieldsNote, isFlagged, type Claim } from '@factdesk/shared';
 import { formatDate } from '../app/format.js';
 import { ClaimEditingBadge } from './ClaimEditingBadge.js';
 import { VerdictLabel, verdictColour } from './VerdictLabel.js';
@@ -32,6 +32,7 @@ const QUOTE_PREVIEW = 240;
 export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, onShow, onEdit, onDelete, children }: ClaimCardProps) {
   const [confirming, setConfirming] = useState(false);
   const quote = claim.target.quote.exact;
+  const invalidNote = invalidFieldsNote(claim);
   const titleId = `claim-title-${claim.id}`;
 
   const fromControl = (target: EventTarget) => (target as Element).closest('button, a, input, select, textarea, label, form') !== null;
@@ -57,11 +58,20 @@ export function ClaimCard({ claim, number, found, focused, canEdit, canDelete, o
       onKeyDown={onKeyDown}
     >
       <h3 className="claim-card-title" id={titleId}>
-        <span className="claim-number">Claim {number}</span> <VerdictLabel id={claim.verdict} />
+        <span className="claim-number">Claim {number}</span> <VerdictLabel id={claim.verdict} invalid={isFlagged(claim, 'verdict')} />
       </h3>
       <ClaimEditingBadge claimId={claim.id} />
-      <blockquote className="claim-quote">{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW)}…` : quote}</blockquote>
-      {!found && claim.anchor?.state !== 'archived' && <p className="claim-missing">Not found in the text of this version.</p>}
+      {invalidNote && (
+        <p className="claim-invalid" role="note">
+          {invalidNote}
+        </p>
+      )}
+      {quote && <blockquote className="claim-quote">{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW)}…` : quote}</blockquote>}
+      {isFlagged(claim, 'target') ? (
+        <p className="claim-missing">No usable place in the text is stored for this claim.</p>
+      ) : (
+        !found && claim.anchor?.state !== 'archived' && <p className="claim-missing">Not found in the text of this version.</p>
+      )}
       <AnchorFlag claim={claim} />
       {claim.rationale && <p className="claim-rationale">{claim.rationale}</p>}
       <SourceLinks sources={claim.sources} />

@@ -1,7 +1,7 @@
 /**
  * The review step of one claim card: "Submit for review" for its author, "Approve" and
  * "Request changes" (with a short form for the comment) for a reviewer. Only the controls the
- * shared rules allow are shown; the writes are the review commands, which ask the same rules.
+ * shared rules allow are shown; the steps are the review commands, which ask the same rules and then the server.
  */
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS, canReview, canSubmit, type Actor, type Claim } from '@factdesk/shared';
@@ -32,10 +32,10 @@ export function ClaimReviewControls({ session, user, claim, number }: ClaimRevie
   if (!maySubmit && !mayReview) return null;
 
   /** Runs a command; its button goes away with the old status, so focus stays on the card. */
-  const run = (command: () => void, done: string): boolean => {
+  const run = async (command: () => Promise<void>, done: string): Promise<boolean> => {
     const card = root.current?.closest<HTMLElement>('[data-card-id]');
     try {
-      command();
+      await command();
     } catch (failure) {
       showToast((failure as Error).message, 'error');
       return false;
@@ -59,7 +59,7 @@ export function ClaimReviewControls({ session, user, claim, number }: ClaimRevie
       commentField.current?.focus();
       return;
     }
-    if (run(() => requestChanges(session.doc, user, claim.id, comment), `Changes requested on claim ${number}.`)) closeForm();
+    void run(() => requestChanges(session, user, claim.id, comment), `Changes requested on claim ${number}.`).then((done) => done && closeForm());
   };
 
   const onFormKeyDown = (event: KeyboardEvent) => {
@@ -76,7 +76,7 @@ export function ClaimReviewControls({ session, user, claim, number }: ClaimRevie
           type="button"
           className="button-primary"
           aria-label={`Submit for review: claim ${number}`}
-          onClick={() => run(() => submitForReview(session.doc, user, claim.id), `Claim ${number} submitted for review.`)}
+          onClick={() => void run(() => submitForReview(session, user, claim.id), `Claim ${number} submitted for review.`)}
         >
           Submit for review
         </button>
@@ -87,7 +87,7 @@ export function ClaimReviewControls({ session, user, claim, number }: ClaimRevie
             type="button"
             className="button-primary"
             aria-label={`Approve claim ${number}`}
-            onClick={() => run(() => approveClaim(session.doc, user, claim.id), `Claim ${number} signed off.`)}
+            onClick={() => void run(() => approveClaim(session, user, claim.id), `Claim ${number} signed off.`)}
           >
             Approve
           </button>

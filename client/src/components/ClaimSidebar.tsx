@@ -15,6 +15,7 @@ import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { useRouteClaim } from '../hooks/use-route-claim.js';
 import { useUi } from '../store/ui-store.js';
 import { ClaimCard } from './ClaimCard.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { ClaimEditorsContext, editorsByClaim } from './ClaimEditingBadge.js';
 import { ClaimFilters } from './ClaimFilters.js';
 import { SummaryStrip } from './SummaryStrip.js';
@@ -119,25 +120,37 @@ const Cards = memo(function Cards({ claims, numbers, notFound, focusedId, user, 
     const number = numbers.get(claim.id) ?? 0;
     return (
       <li key={claim.id}>
-        <ClaimCard
-          claim={claim}
-          number={number}
-          found={!notFound.has(claim.id)}
-          focused={claim.id === focusedId}
-          canEdit={canEditClaim(user, claim)}
-          canDelete={canDeleteClaim(user, claim)}
-          onShow={() => actions.show(claim.id)}
-          onEdit={() => actions.edit(claim.id)}
-          onDelete={() => actions.remove(claim.id)}
-        >
-          <ClaimReviewControls session={session} user={user} claim={claim} number={number} />
-          <ClaimThread session={session} user={user} claim={claim} number={number} />
-          <ClaimHistory claim={claim} number={number} />
-        </ClaimCard>
+        <ErrorBoundary fallback={(error) => <CardFailed number={number} error={error} />}>
+          <ClaimCard
+            claim={claim}
+            number={number}
+            found={!notFound.has(claim.id)}
+            focused={claim.id === focusedId}
+            canEdit={canEditClaim(user, claim)}
+            canDelete={canDeleteClaim(user, claim)}
+            onShow={() => actions.show(claim.id)}
+            onEdit={() => actions.edit(claim.id)}
+            onDelete={() => actions.remove(claim.id)}
+          >
+            <ClaimReviewControls session={session} user={user} claim={claim} number={number} />
+            <ClaimThread session={session} user={user} claim={claim} number={number} />
+            <ClaimHistory claim={claim} number={number} />
+          </ClaimCard>
+        </ErrorBoundary>
       </li>
     );
   });
 });
+
+/** A card that could not be drawn: the claim stays in the list, with the reason. */
+function CardFailed({ number, error }: { number: number; error: Error }) {
+  return (
+    <article className="claim-card claim-card--failed">
+      <h3 className="claim-card-title">Claim {number}</h3>
+      <p role="alert">This claim could not be shown: {error.message}</p>
+    </article>
+  );
+}
 
 /** Lists up to this long are rendered whole; longer ones a chunk at a time. */
 const CHUNK = 100;

@@ -113,7 +113,7 @@ export function ClaimThread({ session, user, claim, number }: ClaimThreadProps) 
                   <button
                     type="button"
                     aria-label={`${resolved ? 'Reopen' : 'Resolve'} thread on claim ${number}`}
-                    onClick={() => run(() => resolveThread(session.doc, user, claim.id, !resolved))}
+                    onClick={() => void resolveThread(session, user, claim.id, !resolved).catch((failure: Error) => showToast(failure.message, 'error'))}
                   >
                     {resolved ? 'Reopen thread' : 'Resolve thread'}
                   </button>

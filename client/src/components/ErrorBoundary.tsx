@@ -1,8 +1,17 @@
-/** The last line of defence: a screen that failed shows what happened and a way back, not a blank page. */
+/**
+ * The last line of defence: a screen that failed shows what happened and a way back, not a
+ * blank page. With a `fallback`, a part of a screen (one claim's card) fails alone instead.
+ */
 import { Component, type ReactNode } from 'react';
 import { dropServerCopy } from '../editor/server-copy.js';
 
-export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export interface ErrorBoundaryProps {
+  children: ReactNode;
+  /** What shows in place of the children that failed; without it, the whole screen's error page. */
+  fallback?: (error: Error) => ReactNode;
+}
+
+export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: Error) {
@@ -11,11 +20,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
 
   override componentDidCatch() {
     // An article's static copy must not hide the failure (server-copy.ts).
-    dropServerCopy(document);
+    if (!this.props.fallback) dropServerCopy(document);
   }
 
   override render() {
     if (!this.state.error) return this.props.children;
+    if (this.props.fallback) return this.props.fallback(this.state.error);
     return (
       <main id="main" className="page">
         <h1>Something went wrong</h1>

@@ -6,7 +6,7 @@
  * button and only its text is rewritten, the first few at once and the rest after the next paint.
  */
 import { Decoration, type DecorationSet, type EditorView } from 'prosemirror-view';
-import { verdict, type Highlight, type VerdictId } from '@factdesk/shared';
+import { INVALID_VERDICT, verdict, type Highlight, type Verdict, type VerdictId } from '@factdesk/shared';
 import { afterPaint } from './after-paint.js';
 
 /** One claim to show: its number, verdict and where it is (shared with the server's first paint). */
@@ -16,6 +16,8 @@ export type { Highlight };
 export interface BadgeRecord {
   number: number;
   verdict: VerdictId;
+  /** The stored verdict was unusable (`Highlight.invalidVerdict`). */
+  invalidVerdict?: boolean;
   /** The claim as drawn (a patch finds claims by id here rather than searching every claim). */
   highlight: Highlight;
   /** A badge decoration was made for it (it is drawn, or about to be). */
@@ -26,18 +28,22 @@ export interface BadgeRecord {
 /** Each claim's badge record, by claim id: kept by the plugin so renumbering needs no search. */
 export type BadgeRecords = Map<string, BadgeRecord>;
 
-/** The accessible name of a claim's badge, e.g. "Claim 3: False". */
-export function badgeLabel(number: number, verdictId: VerdictId): string {
-  return `Claim ${number}: ${verdict(verdictId).label}`;
+function shown(verdictId: VerdictId, invalid = false): Verdict {
+  return invalid ? INVALID_VERDICT : verdict(verdictId);
+}
+
+/** The accessible name of a claim's badge, e.g. "Claim 3: False" ("Claim 3: Invalid verdict" when `invalid`). */
+export function badgeLabel(number: number, verdictId: VerdictId, invalid = false): string {
+  return `Claim ${number}: ${shown(verdictId, invalid).label}`;
 }
 
 function badgeText(record: BadgeRecord): string {
-  return `${record.number} ${verdict(record.verdict).icon}`;
+  return `${record.number} ${shown(record.verdict, record.invalidVerdict).icon}`;
 }
 
 /** A new record for `h`'s badge, kept in `records` (its decoration is made when it is to be drawn). */
 export function recordBadge(h: Highlight, records: BadgeRecords): BadgeRecord {
-  const record: BadgeRecord = { number: h.number, verdict: h.verdict, highlight: h, decorated: false };
+  const record: BadgeRecord = { number: h.number, verdict: h.verdict, invalidVerdict: h.invalidVerdict, highlight: h, decorated: false };
   records.set(h.id, record);
   return record;
 }
@@ -50,7 +56,7 @@ function badge(h: Highlight, record: BadgeRecord, focused: boolean): (view: Edit
     button.type = 'button';
     button.className = `claim-badge verdict-${h.verdict}${focused ? ' claim-badge--focused' : ''}`;
     button.setAttribute('data-claim-id', h.id);
-    const label = badgeLabel(record.number, record.verdict);
+    const label = badgeLabel(record.number, record.verdict, record.invalidVerdict);
     button.setAttribute('aria-label', label);
     button.title = label;
     button.textContent = badgeText(record);
@@ -74,7 +80,7 @@ export function badgeDecoration(record: BadgeRecord, focusedId: string | null): 
     focused,
     record,
     get label() {
-      return badgeLabel(record.number, record.verdict);
+      return badgeLabel(record.number, record.verdict, record.invalidVerdict);
     },
     ignoreSelection: true,
     stopEvent: () => true,
@@ -155,7 +161,7 @@ function relabelSome(): void {
 
 function writeBadge(record: BadgeRecord): void {
   const button = record.button;
-  const label = badgeLabel(record.number, record.verdict);
+  const label = badgeLabel(record.number, record.verdict, record.invalidVerdict);
   if (!button || button.getAttribute('aria-label') === label) return;
   button.setAttribute('aria-label', label);
   button.title = label;

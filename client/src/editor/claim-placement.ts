@@ -6,7 +6,7 @@
  * left orphaned or that triage archived, which is never highlighted.
  */
 import type { Highlight } from './highlight-decorations.js';
-import { highlightPlace, isHighlighted, type Claim, type HighlightPlace, type TextIndex } from '@factdesk/shared';
+import { highlightPlace, isFlagged, isHighlighted, type Claim, type HighlightPlace, type TextIndex } from '@factdesk/shared';
 
 /** A claim found in the text, with its number and where it is (text offsets and positions). */
 export interface PlacedClaim {
@@ -89,13 +89,18 @@ export function placeClaims(claims: readonly Claim[], index: TextIndex): ClaimPl
   return { placed, notFound, numbers };
 }
 
+/** A highlight's verdict: the claim's, flagged when its stored one was unusable (no key otherwise: a highlight's shape stays what it was). */
+export function highlightVerdict(claim: Claim): Pick<Highlight, 'verdict' | 'invalidVerdict'> {
+  return isFlagged(claim, 'verdict') ? { verdict: claim.verdict, invalidVerdict: true } : { verdict: claim.verdict };
+}
+
 const highlights = new WeakMap<PlacedClaim, Highlight>();
 
 /** The highlight of a placed claim: the same object for the same placement, so unchanged claims compare equal by identity. */
 export function highlightOf(placed: PlacedClaim): Highlight {
   let highlight = highlights.get(placed);
   if (!highlight) {
-    highlight = { id: placed.claim.id, number: placed.number, verdict: placed.claim.verdict, from: placed.from, to: placed.to };
+    highlight = { id: placed.claim.id, number: placed.number, ...highlightVerdict(placed.claim), from: placed.from, to: placed.to };
     highlights.set(placed, highlight);
   }
   return highlight;

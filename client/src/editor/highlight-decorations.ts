@@ -55,7 +55,7 @@ export function buildHighlightDecorations(
 }
 
 /** Same place and verdict: the pieces of text and the badge's button can stay (a new number is written in). */
-const samePlace = (a: Highlight, b: Highlight) => a.verdict === b.verdict && a.from === b.from && a.to === b.to;
+const samePlace = (a: Highlight, b: Highlight) => a.verdict === b.verdict && a.invalidVerdict === b.invalidVerdict && a.from === b.from && a.to === b.to;
 
 /** Past this many changed claims a whole rebuild is cheaper than patching. */
 const PATCH_LIMIT = 256;

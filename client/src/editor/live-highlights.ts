@@ -7,7 +7,7 @@
  */
 import { readingOrderIndex, type Claim, type TextIndex } from '@factdesk/shared';
 import type { ClaimsChange } from '../collab/index.js';
-import { placeClaim } from './claim-placement.js';
+import { highlightVerdict, placeClaim } from './claim-placement.js';
 import type { Highlight, HighlightsPatch } from './highlight-decorations.js';
 
 /** Above this many claims, changes are drawn ahead of the page's full update. */
@@ -22,7 +22,7 @@ export function livePatch(change: ClaimsChange, index: TextIndex, shows: (claim:
   for (const claim of change.fresh) {
     const at = placeClaim(claim, index);
     if (!at || !shows(claim)) remove.push(claim.id);
-    else upsert.push({ id: claim.id, number: readingOrderIndex(change.claims, claim) + 1, verdict: claim.verdict, from: at.from, to: at.to });
+    else upsert.push({ id: claim.id, number: readingOrderIndex(change.claims, claim) + 1, ...highlightVerdict(claim), from: at.from, to: at.to });
   }
   return { upsert, remove };
 }

@@ -2,7 +2,7 @@
  * What the app remembers on this device so it opens offline after one online visit: who was
  * signed in (as /api/me last said) and the article list. Only the small things the first
  * screens need; the articles themselves live in their IndexedDB copies (collab/local-copy.ts).
- * Signing out forgets all of it, offline copies included.
+ * Signing out, or the server ending the session, forgets all of it, offline copies included.
  */
 import type { Actor } from '@factdesk/shared';
 import type { DocumentSummary } from '../api/documents.js';
@@ -68,7 +68,11 @@ export function rememberDocuments(documents: DocumentSummary[]): void {
 
 /** Forgets everything this device keeps for the signed-in person: user, article list, offline copies. */
 export async function forgetEverything(): Promise<void> {
-  localStorage.removeItem(USER_KEY);
-  localStorage.removeItem(DOCUMENTS_KEY);
+  try {
+    localStorage.removeItem(USER_KEY);
+    localStorage.removeItem(DOCUMENTS_KEY);
+  } catch {
+    // Storage disabled: nothing was kept there.
+  }
   await deleteLocalCopies().catch(() => {});
 }

@@ -4,10 +4,13 @@
  * else keeps a copy. The server still checks every action — hiding is only a courtesy.
  * When the server cannot be reached, the person last signed in on this device is assumed
  * (offline-memory.ts), so the app opens offline; the server checks again on reconnecting.
+ * When the server says the session is over (any 401, a socket closed with 4401), everything
+ * this device keeps for that person is wiped before the sign-in form shows: the next person to
+ * sign in on this browser must find none of it.
  */
 import { create } from 'zustand';
 import type { Actor } from '@factdesk/shared';
-import { ApiError } from '../api/http.js';
+import { ApiError, onUnauthorized } from '../api/http.js';
 import { forgetEverything, rememberedUser, rememberUser, rememberWhenIdle } from './offline-memory.js';
 import { createSession, endSession, fetchCurrentUser } from './session-api.js';
 
@@ -22,8 +25,16 @@ export interface SessionState {
   signIn(login: string, password: string): Promise<Actor>;
   /** Signs out on the server and here. */
   signOut(): Promise<void>;
-  /** The server ended the session (401 or a 4401 socket close): forget the person here. */
-  sessionEnded(): void;
+  /** The server ended the session (401 or a 4401 socket close): wipe this device's copies, then show sign-in. */
+  sessionEnded(): Promise<void>;
+}
+
+/** The wipe under way, if any: a sign-in waits for it, so it never wipes the new person's copies. */
+let wiping: Promise<void> | null = null;
+
+function wipe(): Promise<void> {
+  wiping ??= forgetEverything().finally(() => (wiping = null));
+  return wiping;
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -41,9 +52,10 @@ export const useSession = create<SessionState>()((set) => ({
   },
   async signIn(login, password) {
     const user = await createSession(login, password);
-    // Someone else's offline copies (and their unsent changes) are not this person's to send.
-    const previous = rememberedUser();
-    if (previous && previous.id !== user.id) await forgetEverything();
+    await wiping;
+    // Someone else's offline copies (and their unsent changes) are not this person's to send;
+    // nor are copies of nobody known, whose owner this device forgot.
+    if (rememberedUser()?.id !== user.id) await wipe();
     rememberUser(user);
     set({ user, status: 'signed-in' });
     return user;
@@ -52,16 +64,24 @@ export const useSession = create<SessionState>()((set) => ({
     try {
       await endSession();
     } finally {
-      await forgetEverything();
+      await wipe();
       set({ user: null, status: 'signed-out' });
     }
   },
   sessionEnded() {
-    // Not a sign-out: the offline copies and their unsent changes stay for the next sign-in.
-    rememberUser(null);
+    // The wipe starts first (the remembered person and list go at once); the sign-in form follows
+    // without waiting, as an open article holds its copy until its page closes. A sign-in waits.
+    const wiped = wipe();
     set({ user: null, status: 'signed-out' });
+    return wiped;
   },
 }));
+
+// A 401 while someone is (or may be) signed in ends their session here too. On the sign-in form
+// nobody is: a 401 there is a wrong password, and there is nothing of anyone's to wipe.
+onUnauthorized(() => {
+  if (useSession.getState().status !== 'signed-out') void useSession.getState().sessionEnded();
+});
 
 /** The signed-in person; only for screens that are shown to signed-in people. */
 export function useCurrentUser(): Actor | null {

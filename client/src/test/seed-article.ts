@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import {
   articleSchema,
   buildTextIndex,
-  createClaim,
+  createStampedClaim,
   importPlainText,
   listClaims,
   targetFromRange,
@@ -34,7 +34,7 @@ export function claimsOn(quotes: { quote: string; verdict: VerdictId }[]): { doc
   const doc = new Y.Doc();
   quotes.forEach(({ quote, verdict }, i) => {
     const { start, end } = rangeOf(quote);
-    createClaim(doc, annie, { target: targetFromRange(seedIndex.text, start, end, 1), verdict, rationale: '', sources: [] }, new Date(Date.UTC(2025, 0, 1, 0, 0, i)));
+    createStampedClaim(doc, annie, { target: targetFromRange(seedIndex.text, start, end, 1), verdict, rationale: '', sources: [] }, new Date(Date.UTC(2025, 0, 1, 0, 0, i)));
   });
   return { doc, claims: listClaims(doc) };
 }

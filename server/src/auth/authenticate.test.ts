@@ -44,7 +44,7 @@ describe('authenticateRequest', () => {
     expect(authenticate(request('/api/users', { cookie, origin: 'https://evil.example' }, 'POST'))).toBeNull();
     expect(authenticate(request('/collab/doc', { cookie, origin: 'https://evil.example', upgrade: 'websocket' }))).toBeNull();
     expect(authenticate(request('/api/me', { cookie, origin: 'https://evil.example' }))?.login).toBe('alice');
-    expect(authenticate(request('/api/users', { cookie, origin: 'http://factdesk.test:5173' }, 'POST'))?.login).toBe('alice');
+    expect(authenticate(request('/api/users', { cookie, origin: 'http://factdesk.test:5173' }, 'POST'))).toBeNull();
     expect(authenticate(request('/api/users', { cookie, origin: 'https://factdesk.example.org' }, 'POST'))?.login).toBe('alice');
     expect(authenticate(request('/api/users', { authorization: `Bearer ${token}`, origin: 'https://evil.example' }, 'POST'))?.login).toBe('alice');
   });
@@ -64,10 +64,27 @@ describe('cookie and origin helpers', () => {
     expect(readCookie(undefined, 'b')).toBeNull();
   });
 
-  it('tell a foreign origin from our own', () => {
+  it('tell a foreign origin from our own by scheme, host and port', () => {
     expect(isCrossOrigin(request('/', {}))).toBe(false);
+    expect(isCrossOrigin(request('/', { origin: 'http://factdesk.test:3000' }))).toBe(false);
     expect(isCrossOrigin(request('/', { origin: 'null' }))).toBe(true);
-    expect(isCrossOrigin(request('/', { origin: 'http://factdesk.test' }))).toBe(false);
+    expect(isCrossOrigin(request('/', { origin: 'http://factdesk.test' }))).toBe(true);
+    expect(isCrossOrigin(request('/', { origin: 'http://factdesk.test:5173' }))).toBe(true);
+    expect(isCrossOrigin(request('/', { origin: 'https://factdesk.test:3000' }))).toBe(true);
     expect(isCrossOrigin(request('/', { origin: 'http://other.test:3000' }))).toBe(true);
+    expect(isCrossOrigin(request('/', { origin: 'http://[' }))).toBe(true);
+  });
+
+  it("take PUBLIC_URL's origin as the only one that is ours when it is set", () => {
+    const policy = { publicUrl: 'https://factdesk.example.org/newsroom/' };
+    expect(isCrossOrigin(request('/', { origin: 'https://factdesk.example.org' }), policy)).toBe(false);
+    expect(isCrossOrigin(request('/', { origin: 'http://factdesk.test:3000' }), policy)).toBe(true);
+    expect(isCrossOrigin(request('/', { origin: 'https://factdesk.example.org:8443' }), policy)).toBe(true);
+  });
+
+  it('trust the scheme a proxy forwards only when told to', () => {
+    const behindTls = request('/', { origin: 'https://factdesk.test:3000', 'x-forwarded-proto': 'https' });
+    expect(isCrossOrigin(behindTls, { trustProxy: true })).toBe(false);
+    expect(isCrossOrigin(behindTls)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '@factdesk/shared';
-import type { SessionStore } from './sessions.js';
+import type { LiveSession, SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'factdesk_session';
 
@@ -29,6 +29,12 @@ function isUpgrade(req: IncomingMessage): boolean {
   return (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
 }
 
+/** `?token=` of an upgrade; URLSearchParams never throws on a malformed escape, but a request target can break URL. */
+function queryToken(target: string): string | null {
+  const q = target.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(target.slice(q + 1)).get('token');
+}
+
 /** The credential a request carries, if any. */
 export function credentialOf(req: IncomingMessage): Credential | null {
   const authorization = req.headers.authorization;
@@ -40,42 +46,70 @@ export function credentialOf(req: IncomingMessage): Credential | null {
   if (cookie) return { kind: 'cookie', token: cookie };
   // Only upgrades: a token in an ordinary URL ends up in logs and browser history.
   if (isUpgrade(req)) {
-    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+    const token = queryToken(req.url ?? '');
     if (token) return { kind: 'query', token };
   }
   return null;
 }
 
-/**
- * Whether the request comes from a page of another site, by its Origin header. The port is
- * not compared (the Vite dev server on :5173 proxies to :3000 and rewrites Host); an origin
- * equal to PUBLIC_URL's is always ours (a proxy in front may rewrite Host too).
- */
-export function isCrossOrigin(req: IncomingMessage, publicUrl?: string): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return false;
+/** Where this server is reached, for the one origin policy of HTTP and websocket upgrades. */
+export interface OriginPolicy {
+  /** PUBLIC_URL: when set, the only origin that is ours. */
+  publicUrl?: string;
+  /** Behind a trusted proxy, X-Forwarded-Proto names the scheme the browser used. */
+  trustProxy?: boolean;
+}
+
+function originOf(url: string): string | null {
   try {
-    const from = new URL(origin);
-    if (publicUrl && from.origin === new URL(publicUrl).origin) return false;
-    return from.hostname !== new URL(`http://${req.headers.host ?? ''}`).hostname;
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
   } catch {
-    return true;
+    return null;
   }
+}
+
+/** The origin a browser names for a page of this server: PUBLIC_URL's, else the request's own Host. */
+function ownOrigin(req: IncomingMessage, policy: OriginPolicy): string | null {
+  if (policy.publicUrl) return originOf(policy.publicUrl);
+  const host = req.headers.host;
+  if (!host) return null;
+  const forwarded = policy.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase() : '';
+  const scheme = forwarded === 'https' ? 'https' : 'http';
+  return originOf(`${scheme}://${host}`);
+}
+
+/**
+ * Whether the request comes from a page of another site, by its Origin header: scheme, host
+ * and port must all be ours (another port of the same host is another site, which may be run
+ * by someone else). No Origin header means no page at all (a script, or a same-origin GET).
+ */
+export function isCrossOrigin(req: IncomingMessage, policy: OriginPolicy = {}): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const from = originOf(origin);
+  return from === null || from !== ownOrigin(req, policy);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Builds `authenticateRequest(req)`: the active user behind a request, or null. */
-export function createAuthenticator(
-  sessions: SessionStore,
-  options: { publicUrl?: string } = {},
-): (req: IncomingMessage) => Actor | null {
+/**
+ * Builds `sessionOf(req)`: the live session behind a request, or null. A cookie counts for a
+ * state-changing request or an upgrade only from our own origin.
+ */
+export function createSessionAuthenticator(sessions: SessionStore, policy: OriginPolicy = {}): (req: IncomingMessage) => LiveSession | null {
   return (req) => {
     const credential = credentialOf(req);
     if (!credential) return null;
-    if (credential.kind === 'cookie' && (isUpgrade(req) || !SAFE_METHODS.has(req.method ?? 'GET')) && isCrossOrigin(req, options.publicUrl)) {
+    if (credential.kind === 'cookie' && (isUpgrade(req) || !SAFE_METHODS.has(req.method ?? 'GET')) && isCrossOrigin(req, policy)) {
       return null;
     }
-    return sessions.actorFor(credential.token);
+    return sessions.sessionFor(credential.token);
   };
+}
+
+/** Builds `authenticateRequest(req)`: the active user behind a request, or null. */
+export function createAuthenticator(sessions: SessionStore, policy: OriginPolicy = {}): (req: IncomingMessage) => Actor | null {
+  const sessionOf = createSessionAuthenticator(sessions, policy);
+  return (req) => sessionOf(req)?.actor ?? null;
 }

@@ -61,6 +61,21 @@ describe('sessions', () => {
     expect(sessions.actorFor(third)).toBeNull();
   });
 
+  it('name a live session by its token hash, and tell when it is live no more', () => {
+    const sessions = createSessionStore(temp.db, { now });
+    const alice = addUser('alice');
+    const { token } = sessions.create(alice.id);
+    const session = sessions.sessionFor(token)!;
+    expect(session).toEqual({ id: hashToken(token), actor: expect.objectContaining({ login: 'alice' }) });
+    expect(sessions.isLive(session.id)).toBe(true);
+    users.setActive(alice.id, false);
+    expect(sessions.isLive(session.id)).toBe(false);
+    users.setActive(alice.id, true);
+    clock += SESSION_TTL_MS;
+    expect(sessions.isLive(session.id)).toBe(false);
+    expect(sessions.isLive(token)).toBe(false);
+  });
+
   it('never authenticate an inactive user', () => {
     const sessions = createSessionStore(temp.db, { now });
     const alice = addUser('alice');

@@ -13,11 +13,22 @@ export interface NewSession {
   expiresAt: string;
 }
 
+/** A live session: who is behind it, and the id that names it without being the token. */
+export interface LiveSession {
+  /** The token's hash: a socket keeps it to be closed when the session ends. */
+  id: string;
+  actor: Actor;
+}
+
 export interface SessionStore {
   /** Opens a session for the user; the token is shown once and never stored. */
   create(userId: string): NewSession;
   /** The active user behind a live token, or null (unknown, expired, revoked, inactive user). */
   actorFor(token: string): Actor | null;
+  /** The live session of a token, or null (as actorFor). */
+  sessionFor(token: string): LiveSession | null;
+  /** Whether the session with this id is still live (not expired or revoked, its user active). */
+  isLive(sessionId: string): boolean;
   revoke(token: string): void;
   revokeAllFor(userId: string): void;
 }
@@ -35,9 +46,20 @@ export function createSessionStore(db: Db, options: { ttlMs?: number; now?: () =
     `SELECT u.id, u.login, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
   );
+  const live = db.prepare(
+    `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
+  );
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+
+  const sessionFor = (token: string): LiveSession | null => {
+    if (!token || token.length > 200) return null;
+    const id = hashToken(token);
+    const actor = lookup.get(id, new Date(now()).toISOString()) as Actor | undefined;
+    return actor ? { id, actor } : null;
+  };
 
   return {
     create(userId) {
@@ -48,10 +70,9 @@ export function createSessionStore(db: Db, options: { ttlMs?: number; now?: () =
       insert.run(hashToken(token), userId, new Date(at).toISOString(), expiresAt);
       return { token, expiresAt };
     },
-    actorFor(token) {
-      if (!token || token.length > 200) return null;
-      return (lookup.get(hashToken(token), new Date(now()).toISOString()) as Actor | undefined) ?? null;
-    },
+    actorFor: (token) => sessionFor(token)?.actor ?? null,
+    sessionFor,
+    isLive: (sessionId) => live.get(sessionId, new Date(now()).toISOString()) !== undefined,
     revoke: (token) => void remove.run(hashToken(token)),
     revokeAllFor: (userId) => void removeForUser.run(userId),
   };

@@ -13,11 +13,11 @@ import {
   createClaim,
   readArticleVersion,
   readClaim,
-  setClaimStatus,
   targetFromRange,
   type PersonRef,
 } from '@factdesk/shared';
 import { DATABASE_FILE } from '../db/database.js';
+import { transitionOrThrow } from '../testing/claim-requests.js';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
 import { makeTempDir } from '../testing/temp-dir.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
@@ -60,7 +60,7 @@ describe('the claims index', () => {
     data.remove();
   });
 
-  it('lists a claim submitted over the socket in the review queue, with its article, author and verdict', async () => {
+  it('lists a claim written over the socket and submitted for review in the review queue, with its article, author and verdict', async () => {
     const annotator = connectCollab(t.url, DOC, ann.token);
     clients.push(annotator);
     await annotator.synced();
@@ -75,7 +75,8 @@ describe('the claims index', () => {
     });
     expect((await t.call('/api/review-queue', { token: rev.token })).body.claims).toEqual([]);
 
-    setClaimStatus(annotator.doc, claimId, 'in-review', me, { action: 'submitted' });
+    await annotator.until((d) => !!readClaim(d, claimId)?.createdAt);
+    await transitionOrThrow(t.url, ann.token, DOC, claimId, 'submit');
     const reviewer = connectCollab(t.url, DOC, rev.token);
     clients.push(reviewer);
     await reviewer.until((d) => readClaim(d, claimId)?.status === 'in-review');
@@ -106,8 +107,7 @@ describe('the claims index', () => {
     expect((await countsOf('quiet')).total).toBe(0);
 
     const reviewer = clients[1];
-    const me: PersonRef = { id: rev.id, name: 'rex' };
-    setClaimStatus(reviewer.doc, claimId, 'approved', me, { action: 'approved' }, { decision: 'approved', reviewer: me, at: new Date().toISOString(), comment: '' });
+    await transitionOrThrow(t.url, rev.token, DOC, claimId, 'approve');
     await clients[0].until((d) => readClaim(d, claimId)?.status === 'approved');
     expect(reviewer.rejections).toEqual([]);
 
@@ -128,7 +128,8 @@ describe('the claims index', () => {
       rationale: '',
       sources: [],
     });
-    setClaimStatus(annotator.doc, second, 'in-review', me, { action: 'submitted' });
+    await annotator.until((d) => !!readClaim(d, second)?.createdAt);
+    await transitionOrThrow(t.url, ann.token, DOC, second, 'submit');
     await clients[1].until((d) => readClaim(d, second)?.status === 'in-review');
 
     await restart();

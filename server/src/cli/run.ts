@@ -12,6 +12,7 @@ import { exportCommand, EXPORT_HELP } from './export-command.js';
 import { importAnnotationsCommand, IMPORT_ANNOTATIONS_HELP } from './import-annotations-command.js';
 import { importCommand, IMPORT_HELP } from './import-command.js';
 import { newVersionCommand, NEW_VERSION_HELP } from './version-command.js';
+import { repairCommand, REPAIR_HELP } from './repair-command.js';
 import { UsageError } from './usage-error.js';
 import { usersCommand, USERS_HELP } from './users-command.js';
 
@@ -32,6 +33,7 @@ ${IMPORT_HELP}
 ${EXPORT_HELP}
 ${IMPORT_ANNOTATIONS_HELP}
 ${NEW_VERSION_HELP}
+${REPAIR_HELP}
 Environment:
   DATA_DIR            the data directory holding factdesk.sqlite (default ./data)
   FACTDESK_PASSWORD   the password import-annotations and new-version sign in with
@@ -59,6 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         publisher: { type: 'string' },
         'published-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -79,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (group === 'import') return importCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'import-annotations') return await importAnnotationsCommand(rest, values, { env: io.env, out: io.out });
+    if (group === 'repair') return await repairCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'new-version') return await newVersionCommand(rest, values, { env: io.env, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {

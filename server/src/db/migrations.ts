@@ -78,6 +78,16 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX notifications_by_user ON notifications(user_id, id);
   `,
+  `
+  -- Which user wrote first under each Yjs client id of a document (rooms/room.ts): nobody
+  -- writes on under an id another person wrote with, across restarts too.
+  CREATE TABLE doc_client_owners (
+    doc_id TEXT NOT NULL,
+    client INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, client)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code expects. */

@@ -8,12 +8,12 @@ import {
   listClaims,
   readArticleVersion,
   readClaim,
-  setClaimStatus,
   targetFromRange,
   type Claim,
   type PersonRef,
 } from '@factdesk/shared';
 import { createAuditLog } from '../audit/audit-log.js';
+import { transitionOrThrow } from '../testing/claim-requests.js';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -60,10 +60,9 @@ describe('re-importing W3C Web Annotations', () => {
     const inner = createClaim(mine.doc, adminRef, { target: at('93 votes in favor'), verdict: 'mostly-true', rationale: 'Overlaps the first.', sources: [], tags: ['votes'] });
     createClaim(mine.doc, adminRef, { target: at('Israel and Hungary'), verdict: 'mixed', rationale: '=1+1 <b>', sources: [] });
     addComment(mine.doc, inner, { id: 'c1', author: adminRef, createdAt: '2026-11-19T11:00:00.000Z', updatedAt: '2026-11-19T11:00:00.000Z', text: 'Is the count final?' });
-    setClaimStatus(mine.doc, signed, 'in-review', adminRef, { action: 'submitted' });
-    await theirs.until((d) => readClaim(d, signed)?.status === 'in-review');
-    const ritaRef = { id: rita.id, name: 'rita' };
-    setClaimStatus(theirs.doc, signed, 'approved', ritaRef, { action: 'approved' }, { decision: 'approved', reviewer: ritaRef, at: new Date().toISOString(), comment: '' });
+    await theirs.until((d) => !!readClaim(d, signed)?.createdAt);
+    await transitionOrThrow(origin.url, admin, DOC, signed, 'submit');
+    await transitionOrThrow(origin.url, rita.token, DOC, signed, 'approve');
     await mine.until((d) => readClaim(d, signed)?.status === 'approved' && listClaims(d).length === 3 && readClaim(d, inner)?.thread.length === 1);
     expect([...mine.rejections, ...theirs.rejections]).toEqual([]);
     original = listClaims(mine.doc);

@@ -6,10 +6,10 @@ import {
   createClaim,
   readArticleVersion,
   readClaim,
-  setClaimStatus,
   targetFromRange,
   type PersonRef,
 } from '@factdesk/shared';
+import { transitionOrThrow } from '../testing/claim-requests.js';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -41,10 +41,9 @@ describe('the export API', () => {
     const sources = [{ url: 'https://press.un.org/en/2025/ga12675.doc.htm', title: 'UN press release' }];
     ids.approved = createClaim(mine.doc, adminRef, { target: targetOf('93 votes in favor, 18 against, and 65 abstentions'), verdict: 'true', rationale: 'Matches the UN record.', sources });
     ids.draft = createClaim(mine.doc, adminRef, { target: targetOf('Israel and Hungary'), verdict: 'mostly-true', rationale: '=1+1 <b>', sources: [] });
-    setClaimStatus(mine.doc, ids.approved, 'in-review', adminRef, { action: 'submitted' });
-    await theirs.until((d) => readClaim(d, ids.approved)?.status === 'in-review');
-    const reviewer = { id: rita.id, name: 'rita' };
-    setClaimStatus(theirs.doc, ids.approved, 'approved', reviewer, { action: 'approved' }, { decision: 'approved', reviewer, at: new Date().toISOString(), comment: '' });
+    await theirs.until((d) => !!readClaim(d, ids.approved)?.createdAt);
+    await transitionOrThrow(t.url, admin, DOC, ids.approved, 'submit');
+    await transitionOrThrow(t.url, rita.token, DOC, ids.approved, 'approve');
     await mine.until((d) => readClaim(d, ids.approved)?.status === 'approved' && readClaim(d, ids.draft) !== null);
     expect([...mine.rejections, ...theirs.rejections]).toEqual([]);
   });

@@ -98,7 +98,7 @@ describe('the first-paint API', () => {
   it('is served again after a claim changes: a new verdict, a new claim renumbering the others', async () => {
     const before = await firstPaintUntil((b) => b.highlights.length >= 2);
     const first = before.highlights[0].id as string;
-    updateClaim(client.doc, first, me, { verdict: 'mostly-false' });
+    updateClaim(client.doc, first, { verdict: 'mostly-false' });
     await firstPaintUntil((b) => b.highlights[0].verdict === 'mostly-false');
 
     const front = createClaim(client.doc, me, { target: targetOf('Russia unite'), verdict: 'unverifiable', rationale: '', sources: [] });

@@ -38,6 +38,16 @@ function sendPage(req: IncomingMessage, res: ServerResponse, html: string): void
   res.end(req.method === 'HEAD' ? undefined : html);
 }
 
+/** Whether every %-escape of a path decodes: nothing further down then has to guard against a URIError. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Splits a raw request target into path and query without trusting it to be a URL. */
 function splitTarget(target: string): { pathname: string; query: URLSearchParams } {
   const q = target.indexOf('?');
@@ -53,6 +63,10 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const { pathname, query } = splitTarget(req.url ?? '/');
     const method = req.method ?? 'GET';
     try {
+      if (!decodable(pathname)) {
+        options.log(`Refused ${method} with a malformed path: ${JSON.stringify(pathname.slice(0, 200))}`);
+        return sendError(res, 400, 'The address is malformed.');
+      }
       if (pathname === '/healthz') {
         if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
         return sendJson(res, 200, { ok: true });

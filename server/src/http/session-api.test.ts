@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/tes
 describe('signing in and out', () => {
   let t: TestServer;
   beforeEach(async () => {
-    t = await startTestServer({ loginLimits: { maxFailures: 3 } });
+    t = await startTestServer({ loginLimits: { maxFailures: 3, baseDelayMs: 15 * 60 * 1000 } });
   });
   afterEach(() => t.close());
 
@@ -93,7 +93,7 @@ describe('signing in and out', () => {
 
 describe('the sign-in limiter behind a proxy', () => {
   it('counts failures per forwarded address only when the proxy is trusted', async () => {
-    const t = await startTestServer({ loginLimits: { maxFailures: 2 }, config: { trustProxy: true } });
+    const t = await startTestServer({ loginLimits: { maxFailures: 2, baseDelayMs: 60_000 }, config: { trustProxy: true } });
     try {
       const attempt = (login: string, from: string) =>
         t.call('/api/session', { method: 'POST', body: { login, password: 'wrong-password' }, headers: { 'X-Forwarded-For': `1.2.3.4, ${from}` } });
@@ -101,6 +101,28 @@ describe('the sign-in limiter behind a proxy', () => {
       await attempt('a2', '10.0.0.1');
       expect((await attempt('a3', '10.0.0.1')).status).toBe(429);
       expect((await attempt('a3', '10.0.0.2')).status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the sign-in limiter under attack', () => {
+  it("lets the real user sign in from their own address at once while another address hammers their account, and tells that one to wait", async () => {
+    // A minute's first wait, so that no slow test machine outlasts it; the doubling is the limiter's own test.
+    const t = await startTestServer({ loginLimits: { baseDelayMs: 60_000 }, config: { trustProxy: true } });
+    try {
+      const attempt = (password: string, from: string) =>
+        t.call('/api/session', { method: 'POST', body: { login: 'admin', password }, headers: { 'X-Forwarded-For': from } });
+      const answers = [];
+      for (let i = 0; i < 50; i++) answers.push((await attempt(`guess-${i}-wrong`, '203.0.113.9')).status);
+      expect(answers.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(answers.at(-1)).toBe(429);
+
+      expect((await attempt(ADMIN_PASSWORD, '198.51.100.7')).status).toBe(200);
+      const told = await attempt(ADMIN_PASSWORD, '203.0.113.9');
+      expect(told).toMatchObject({ status: 429, body: { error: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ (second|minute)s?\.$/) } });
+      expect(Number(told.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

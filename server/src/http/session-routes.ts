@@ -5,13 +5,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { credentialOf, isCrossOrigin, SESSION_COOKIE } from '../auth/authenticate.js';
+import { credentialOf, isCrossOrigin, SESSION_COOKIE, type OriginPolicy } from '../auth/authenticate.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
 import { decoyHash, verifyPassword } from '../auth/passwords.js';
-import { SESSION_TTL_MS, type SessionStore } from '../auth/sessions.js';
+import { hashToken, SESSION_TTL_MS, type SessionStore } from '../auth/sessions.js';
 import { normalizeLogin } from '../auth/team.js';
 import { actorOf, type UserRepository } from '../auth/users.js';
 import { ApiError } from '../errors.js';
+import type { Rooms } from '../rooms/types.js';
 import { parseInput, type RouteTable } from './api.js';
 
 export interface SessionRouteDeps {
@@ -19,8 +20,10 @@ export interface SessionRouteDeps {
   sessions: SessionStore;
   limiter: LoginLimiter;
   secureCookies: boolean;
-  publicUrl?: string;
+  originPolicy?: OriginPolicy;
   trustProxy?: boolean;
+  /** Told when a session ends, to close the sockets opened with it. */
+  rooms?: Pick<Rooms, 'sessionEnded'>;
 }
 
 const signInSchema = z.object({
@@ -44,6 +47,12 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** A wait in seconds as people say it. */
+function inWords(seconds: number): string {
+  const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
 /** POST/DELETE /api/session and GET /api/me. */
 export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
   const { users, sessions, limiter, secureCookies } = deps;
@@ -55,19 +64,12 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
         access: 'public',
         async handle({ req, body }) {
           // A foreign page must not sign a visitor in (into an account of its choosing).
-          if (isCrossOrigin(req, deps.publicUrl)) throw new ApiError(403, 'Sign in from Factdesk itself.');
+          if (isCrossOrigin(req, deps.originPolicy)) throw new ApiError(403, 'Sign in from Factdesk itself.');
           const input = parseInput(signInSchema, await body());
           const login = normalizeLogin(input.login);
           const address = clientAddress(req, deps.trustProxy ?? false);
           const wait = limiter.retryAfter(login, address);
-          if (wait > 0) {
-            const minutes = Math.ceil(wait / 60);
-            throw new ApiError(
-              429,
-              `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-              { 'Retry-After': String(wait) },
-            );
-          }
+          if (wait > 0) throw new ApiError(429, `Too many failed sign-ins. Try again in ${inWords(wait)}.`, { 'Retry-After': String(wait) });
           const user = users.getByLogin(login);
           const hash = user ? users.passwordHash(user.id) : null;
           const ok = await verifyPassword(input.password, hash ?? (await decoyHash()));
@@ -75,7 +77,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
             limiter.recordFailure(login, address);
             throw new ApiError(401, 'The login or password is wrong.');
           }
-          limiter.recordSuccess(login);
+          limiter.recordSuccess(login, address);
           const { token } = sessions.create(user.id);
           return {
             body: { token, user: actorOf(user) },
@@ -91,7 +93,10 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteTable {
         access: 'user',
         handle({ req }) {
           const credential = credentialOf(req);
-          if (credential) sessions.revoke(credential.token);
+          if (credential) {
+            sessions.revoke(credential.token);
+            deps.rooms?.sessionEnded(hashToken(credential.token));
+          }
           return { body: { ok: true }, headers: { 'Set-Cookie': sessionCookie(null, secureCookies) } };
         },
       },

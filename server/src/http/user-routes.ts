@@ -12,7 +12,7 @@ import { parseInput, type RouteTable } from './api.js';
 export interface UserRouteDeps {
   users: UserRepository;
   team: Team;
-  rooms: Pick<Rooms, 'userChanged' | 'userDeactivated'>;
+  rooms: Pick<Rooms, 'userChanged' | 'userDeactivated' | 'userSignedOut'>;
 }
 
 const newUserSchema = z.object({
@@ -70,8 +70,8 @@ export function userRoutes({ users, team, rooms }: UserRouteDeps): RouteTable {
         async handle({ actor, params, body }) {
           const { password } = parseInput(passwordSchema, await body());
           const { user, generatedPassword } = await team.resetPassword(params.id, password, actor.id);
-          // Their sessions were revoked: close their sockets too.
-          rooms.userChanged(params.id);
+          // Their sessions were revoked: close their sockets too, for good (reconnecting would only be refused).
+          rooms.userSignedOut(params.id);
           return { body: generatedPassword ? { user, password: generatedPassword } : { user } };
         },
       },

@@ -11,9 +11,9 @@ import {
   personRef,
   readClaim,
   replyToClaim,
-  setClaimStatus,
   type Actor,
 } from '@factdesk/shared';
+import { transitionOrThrow } from '../testing/claim-requests.js';
 import { connectCollab, type CollabClient } from '../testing/collab-client.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -76,7 +76,8 @@ describe('For you', () => {
     const anna = people.anna;
     const me = personRef(anna.actor);
     claimId = createClaim(anna.client.doc, me, { target, verdict: 'true', rationale: 'Reopens Monday.', sources: [] });
-    setClaimStatus(anna.client.doc, claimId, 'in-review', me, { action: 'submitted' });
+    await anna.client.until((doc) => !!readClaim(doc, claimId)?.createdAt);
+    await transitionOrThrow(server.url, anna.token, DOC, claimId, 'submit');
     await settle(async () => (await forYou('rita')).notifications.length > 0);
     const rita = await forYou('rita');
     expect(rita.unread).toBe(1);
@@ -93,11 +94,7 @@ describe('For you', () => {
   it("tells the author of the reviewer's decision, with the reviewer's comment", async () => {
     const rita = people.rita;
     await rita.client.until((doc) => readClaim(doc, claimId)?.status === 'in-review');
-    const me = personRef(rita.actor);
-    const at = new Date().toISOString();
-    setClaimStatus(rita.client.doc, claimId, 'changes-requested', me, { action: 'changes-requested', note: 'Add the council source.' }, {
-      decision: 'changes-requested', reviewer: me, at, comment: 'Add the council source.',
-    });
+    await transitionOrThrow(server.url, rita.token, DOC, claimId, 'request-changes', 'Add the council source.');
     await settle(async () => (await forYou('anna')).notifications.length > 0);
     expect((await forYou('anna')).notifications[0]).toMatchObject({ kind: 'decision', decision: 'changes-requested', by: { name: 'rita' }, text: 'Add the council source.' });
     expect((await forYou('rita')).notifications.filter((n) => n.kind === 'decision')).toEqual([]);

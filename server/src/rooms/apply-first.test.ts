@@ -1,6 +1,6 @@
 /**
  * A live edit of someone who may annotate is applied and checked in one transaction (docs/adr/
- * 0001, session 7). A refused one is then in the room's doc: the room drops the doc and the
+ * 0001). A refused one is then in the room's doc: the room drops the doc and the
  * sender's later updates are checked before they are applied. Nothing of a refused update is
  * stored, relayed or told to the claims listeners.
  */
@@ -53,7 +53,7 @@ describe('a live edit checked after it is applied', () => {
     expect(room.isResting).toBe(false);
     const frames = watcher.frames.length;
 
-    updateClaim(mallory.doc, ids[0], bert, { rationale: 'Bert was here' }); // Anna's claim: not his to edit
+    updateClaim(mallory.doc, ids[0], { rationale: 'Bert was here' }); // Anna's claim: not his to edit
     expect(mallory.rejections).toHaveLength(1);
     // The doc held the change for a moment: it is gone, and the room rests until it is needed.
     expect(room.isResting).toBe(true);
@@ -64,7 +64,7 @@ describe('a live edit checked after it is applied', () => {
 
     // Anna goes on as before, and everyone sees it.
     const author = await joined(room, anna);
-    updateClaim(author.doc, ids[1], anna, { rationale: 'Checked again.' });
+    updateClaim(author.doc, ids[1], { rationale: 'Checked again.' });
     expect(author.rejections).toHaveLength(0);
     await until(() => listClaims(watcher.doc).some((c) => c.rationale === 'Checked again.'));
     expect(changes).toContainEqual({ actor: anna.id, rationales: ['Checked again.'] });
@@ -73,13 +73,13 @@ describe('a live edit checked after it is applied', () => {
   it('checks the next updates of someone refused that way before applying them: the doc stays', async () => {
     const { room, log, ids } = watchedRoom();
     const first = await joined(room, bert);
-    updateClaim(first.doc, ids[0], bert, { rationale: 'one' });
+    updateClaim(first.doc, ids[0], { rationale: 'one' });
     expect(room.isResting).toBe(true);
 
     // A fresh session of his, as the app makes after a refusal: refused again, without a reload.
     const second = await joined(room, bert);
     void room.doc;
-    updateClaim(second.doc, ids[0], bert, { rationale: 'two' });
+    updateClaim(second.doc, ids[0], { rationale: 'two' });
     expect(second.rejections).toHaveLength(1);
     expect(room.isResting).toBe(false);
     // What he may do still goes through (from a fresh session again).
@@ -101,7 +101,7 @@ describe('a live edit checked after it is applied', () => {
     Y.applyUpdate(tab2.doc, unsent!, 'room');
     const id = listClaims(tab2.doc).find((c) => c.rationale === 'from tab 1')!.id;
 
-    updateClaim(tab2.doc, id, anna, { rationale: 'edited in tab 2' });
+    updateClaim(tab2.doc, id, { rationale: 'edited in tab 2' });
     expect(tab2.rejections).toHaveLength(0);
     expect(stored(log)).toHaveLength(2);
 
@@ -114,7 +114,7 @@ describe('a live edit checked after it is applied', () => {
   it('drops the doc for a live edit Yjs cannot read to the end, and keeps what was accepted before it', async () => {
     const { room, log, ids } = watchedRoom();
     const author = await joined(room, anna);
-    updateClaim(author.doc, ids[0], anna, { rationale: 'kept' });
+    updateClaim(author.doc, ids[0], { rationale: 'kept' });
     expect(author.rejections).toHaveLength(0);
     // The same client's next edit, cut short inside its delete set: its items are read (and
     // integrated) before Yjs finds the end missing.
@@ -123,7 +123,7 @@ describe('a live edit checked after it is applied', () => {
     next.clientID = author.doc.clientID;
     const edits: Uint8Array[] = [];
     next.on('update', (u: Uint8Array) => edits.push(u));
-    updateClaim(next, ids[1], anna, { rationale: 'cut short' });
+    updateClaim(next, ids[1], { rationale: 'cut short' });
     const cut = edits[0].slice(0, edits[0].length - 1);
     expect(author.send(cut)).toBe('malformed');
     expect(room.isResting).toBe(true);

@@ -1,14 +1,10 @@
 /**
- * Presence must show who someone really is. Each incoming awareness update is re-encoded
- * with the server-known identity in `user`, only the presence fields we use are kept, and a
- * connection may only speak for the awareness client ids it introduced.
+ * Presence must show who someone really is, and cost the room no more than its budget. The
+ * server reads one entry of each incoming awareness update, keeps only the presence fields the
+ * app uses, and stamps `user` with the identity it authenticated.
  */
-import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { Actor } from '@factdesk/shared';
-
-/** The largest presence state we relay, in characters of JSON. */
-const MAX_STATE_CHARS = 4_000;
 
 const PALETTE = ['#1f6feb', '#8250df', '#bf3989', '#c9510c', '#1a7f37', '#0a7ea4', '#9a6700', '#cf222e'];
 
@@ -25,6 +21,33 @@ export interface PresenceUser {
   color: string;
 }
 
+/**
+ * One entry of an awareness update: a client id, its clock, and its state as JSON (UTF-8, not
+ * parsed yet). As read, `json` is a view into the message it arrived in: copy what is kept.
+ */
+export interface PresenceEntry {
+  clientId: number;
+  clock: number;
+  json: Uint8Array;
+}
+
+/**
+ * The first entry of an awareness update; null when it has none. A connection speaks for one
+ * client id, and y-websocket sends its own state alone in a message: what follows the first
+ * entry is other people's presence it echoes back (it re-sends every change it hears), so it is
+ * not read. Throws when the first entry is cut short.
+ */
+export function readFirstEntry(update: Uint8Array): PresenceEntry | null {
+  const decoder = decoding.createDecoder(update);
+  if (decoding.readVarUint(decoder) === 0) return null;
+  const clientId = decoding.readVarUint(decoder);
+  const clock = decoding.readVarUint(decoder);
+  const json = decoding.readVarUint8Array(decoder);
+  // lib0 reads past the end of a view into the buffer around it rather than throwing.
+  if (decoder.pos > update.byteLength) throw new RangeError('presence entry cut short');
+  return { clientId, clock, json };
+}
+
 function sanitiseState(raw: unknown, user: PresenceUser): Record<string, unknown> {
   const state = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const out: Record<string, unknown> = { user };
@@ -38,36 +61,15 @@ function sanitiseState(raw: unknown, user: PresenceUser): Record<string, unknown
   return out;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Rewrites an awareness update from `actor`: entries for client ids owned by another
- * connection are dropped (`mayUse` says which are allowed). Returns the new update and, by
- * each client id it speaks for, the state written in it (JSON). Throws on a malformed update.
+ * The presence state `json` (from `actor`) as the room keeps and relays it: `null` when it
+ * says they left, else their selection and the claim they edit, under their real identity.
+ * Throws when it is not JSON.
  */
-export function rewriteAwarenessUpdate(
-  update: Uint8Array,
-  actor: Actor,
-  mayUse: (clientId: number) => boolean,
-): { update: Uint8Array; states: Map<number, string> } {
-  const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
-  const count = decoding.readVarUint(decoder);
-  const entries: [number, number, string][] = [];
-  const user: PresenceUser = { id: actor.id, name: actor.name, color: colourFor(actor.id) };
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    if (!mayUse(clientId)) continue;
-    let state: unknown = null;
-    if (json.length <= MAX_STATE_CHARS) state = JSON.parse(json);
-    const rewritten = state === null ? 'null' : JSON.stringify(sanitiseState(state, user));
-    entries.push([clientId, clock, rewritten]);
-  }
-  encoding.writeVarUint(encoder, entries.length);
-  for (const [clientId, clock, json] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, json);
-  }
-  return { update: encoding.toUint8Array(encoder), states: new Map(entries.map(([clientId, , json]) => [clientId, json])) };
+export function stampState(json: Uint8Array, actor: Actor): string {
+  const state: unknown = JSON.parse(utf8.decode(json));
+  if (state === null) return 'null';
+  return JSON.stringify(sanitiseState(state, { id: actor.id, name: actor.name, color: colourFor(actor.id) }));
 }

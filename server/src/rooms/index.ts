@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_RULES } from '@factdesk/shared';
+import { isCrossOrigin } from '../auth/authenticate.js';
 import { clientAddress } from '../http/session-routes.js';
 import { CLOSE } from './protocol.js';
 import { Connection, PING_INTERVAL_MS, type ConnectionLimits } from './connection.js';
@@ -23,6 +24,8 @@ const UNLOAD_AFTER_MS = 30_000;
 /** Default limits; see RoomsOptions and the README's "Limits". */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 const CONNECTIONS_PER_ADDRESS = 50;
+/** How long a socket may outlive its session (expiry, or a revocation this process was not told of). */
+const SESSION_CHECK_MS = 30_000;
 
 function refuse(socket: Duplex, status: number, text: string, error: string): void {
   const body = JSON.stringify({ error });
@@ -31,22 +34,26 @@ function refuse(socket: Duplex, status: number, text: string, error: string): vo
   );
 }
 
-/** A cross-site page must not open a socket with the user's cookie. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
+/** The document id of an upgrade's path, or null (not /collab/<id>, a malformed escape, an id we never give out). */
+function docIdOf(target: string): string | null {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (!path.startsWith('/collab/')) return null;
+  let docId: string;
   try {
-    return new URL(origin).host === req.headers.host;
+    docId = decodeURIComponent(path.slice('/collab/'.length));
   } catch {
-    return false;
+    return null;
   }
+  return DOC_ID.test(docId) ? docId : null;
 }
 
 /** Creates the rooms of one server. */
 export function createRooms(options: RoomsOptions): Rooms {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   const rooms = new Map<string, Room>();
-  const connections = new Set<Connection>();
+  /** Open connections and the session each was opened with. */
+  const connections = new Map<Connection, string>();
   /** Open sockets (and upgrades under way) per client address. */
   const perAddress = new Map<string, number>();
   const maxPerAddress = options.connectionsPerAddress ?? CONNECTIONS_PER_ADDRESS;
@@ -85,6 +92,8 @@ export function createRooms(options: RoomsOptions): Rooms {
         onClaimsChanged: options.onClaimsChanged,
         writer,
         restAfterMs: options.restAfterMs,
+        owners: options.owners,
+        maxDocumentBytes: options.maxDocumentBytes,
       });
       rooms.set(docId, room);
     }
@@ -104,35 +113,63 @@ export function createRooms(options: RoomsOptions): Rooms {
   }
 
   function closeUser(userId: string, code: number, reason: string): void {
-    for (const c of connections) if (c.actor.id === userId) c.close(code, reason);
+    for (const c of connections.keys()) if (c.actor.id === userId) c.close(code, reason);
   }
 
-  return {
-    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      if (closing) return refuse(socket, 503, 'Service Unavailable', 'The server is shutting down');
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const docId = decodeURIComponent(path.slice('/collab/'.length));
-      if (!path.startsWith('/collab/') || !DOC_ID.test(docId)) return refuse(socket, 404, 'Not Found', 'No such document');
-      if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden', 'Cross-site connections are not allowed');
-      const actor = options.authenticate(req);
-      if (!actor) return refuse(socket, 401, 'Unauthorized', 'Sign in first');
-      if (!options.documentExists(docId)) return refuse(socket, 404, 'Not Found', 'No such document');
-      const address = clientAddress(req, options.trustProxy ?? false);
-      if ((perAddress.get(address) ?? 0) >= maxPerAddress) {
-        return refuse(socket, 429, 'Too Many Requests', 'Too many open connections from your address');
-      }
-      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-      // The slot is held from here: released when the socket closes, or if the handshake fails.
-      let accepted = false;
-      socket.once('close', () => {
-        if (!accepted) release(address);
-      });
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        accepted = true;
+  function closeSession(sessionId: string, reason: string): void {
+    for (const [c, session] of connections) if (session === sessionId) c.close(CLOSE.unauthorized, reason);
+  }
+
+  const sessionIsLive = options.sessionIsLive;
+  let sessionCheck: NodeJS.Timeout | undefined;
+  /** Sessions end without anyone telling the rooms (expiry): each open socket's is checked now and then. */
+  function checkSessions(): void {
+    if (!sessionIsLive) return;
+    const checked = new Map<string, boolean>();
+    for (const session of [...connections.values()]) {
+      if (!checked.has(session)) checked.set(session, sessionIsLive(session));
+      if (!checked.get(session)) closeSession(session, 'your session ended');
+    }
+  }
+  function watchSessions(): void {
+    if (sessionCheck || !sessionIsLive) return;
+    sessionCheck = setInterval(() => {
+      if (connections.size === 0) {
+        clearInterval(sessionCheck);
+        sessionCheck = undefined;
+      } else checkSessions();
+    }, options.sessionCheckMs ?? SESSION_CHECK_MS);
+    sessionCheck.unref();
+  }
+
+  /** Refuses, before accepting, anything that is not a signed-in person's socket on an existing document. */
+  function accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (closing) return refuse(socket, 503, 'Service Unavailable', 'The server is shutting down');
+    const docId = docIdOf(req.url ?? '/');
+    if (docId === null) return refuse(socket, 404, 'Not Found', 'No such document');
+    if (isCrossOrigin(req, { publicUrl: options.publicUrl, trustProxy: options.trustProxy })) {
+      return refuse(socket, 403, 'Forbidden', 'Cross-site connections are not allowed');
+    }
+    const session = options.authenticate(req);
+    if (!session) return refuse(socket, 401, 'Unauthorized', 'Sign in first');
+    if (!options.documentExists(docId)) return refuse(socket, 404, 'Not Found', 'No such document');
+    const address = clientAddress(req, options.trustProxy ?? false);
+    if ((perAddress.get(address) ?? 0) >= maxPerAddress) {
+      return refuse(socket, 429, 'Too Many Requests', 'Too many open connections from your address');
+    }
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    // The slot is held from here: released when the socket closes, or if the handshake fails.
+    let accepted = false;
+    socket.once('close', () => {
+      if (!accepted) release(address);
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true;
+      try {
         const room = open(docId);
         const connection = new Connection(
           ws,
-          actor,
+          session.actor,
           room,
           (closed) => {
             connections.delete(closed);
@@ -141,8 +178,31 @@ export function createRooms(options: RoomsOptions): Rooms {
           },
           limits,
         );
-        connections.add(connection);
-      });
+        connections.set(connection, session.id);
+        watchSessions();
+      } catch (error) {
+        report(error);
+        if (ws.readyState === ws.OPEN) ws.close(CLOSE.serverError, 'the server could not open this document');
+        else ws.terminate();
+        release(address);
+      }
+    });
+  }
+
+  function report(error: unknown): void {
+    options.onError?.(`Unexpected error on a websocket upgrade: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      try {
+        accept(req, socket, head);
+      } catch (error) {
+        // One request's surprise must not end the process: refuse that socket alone.
+        report(error);
+        if (socket.writable) refuse(socket, 500, 'Internal Server Error', 'Something went wrong on the server. Please try again.');
+        else socket.destroy();
+      }
     },
 
     userChanged(userId: string): void {
@@ -151,6 +211,14 @@ export function createRooms(options: RoomsOptions): Rooms {
 
     userDeactivated(userId: string): void {
       closeUser(userId, CLOSE.unauthorized, 'your account was deactivated');
+    },
+
+    userSignedOut(userId: string): void {
+      closeUser(userId, CLOSE.unauthorized, 'signed out');
+    },
+
+    sessionEnded(sessionId: string): void {
+      closeSession(sessionId, 'signed out');
     },
 
     withDoc(docId, fn) {
@@ -164,6 +232,7 @@ export function createRooms(options: RoomsOptions): Rooms {
 
     async close(): Promise<void> {
       closing = true;
+      clearInterval(sessionCheck);
       for (const timer of unloadTimers.values()) clearTimeout(timer);
       unloadTimers.clear();
       for (const room of [...rooms.values()]) {

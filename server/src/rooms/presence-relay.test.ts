@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { startServerUnderTest, type ServerUnderTest } from '../testing/server-under-test.js';
-import { settle, until } from '../testing/room-harness.js';
+import { until } from '../testing/room-harness.js';
 import { MESSAGE_AWARENESS } from './protocol.js';
 
 const DOC = 'us-russia-un-resolution';
@@ -59,42 +59,34 @@ function presenceMessage(clientId: number, clock: number, state: unknown): Uint8
   return encoding.toUint8Array(message);
 }
 
-/** Sends the frames in one write, so that the server reads them in one turn. */
-function sendTogether(ws: WebSocket, frames: Uint8Array[]): void {
-  const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
-  socket.cork();
-  for (const frame of frames) ws.send(frame);
-  socket.uncork();
-}
-
 describe('relaying presence', () => {
   it('relays the presence taken in one turn as one message to each peer, each state stamped', async () => {
     server = await startServerUnderTest();
     const anna = await server.addPerson('anna', 'annotator', 'Anna Lind');
     const otto = await server.addPerson('otto', 'annotator', 'Otto Berg');
-    const sender = await presenceSocket(anna.token);
+    const ids = [101, 102, 103];
+    const senders = await Promise.all(ids.map(() => presenceSocket(anna.token))); // three tabs, one client id each
     const watcher = await presenceSocket(otto.token);
+    const byId = (entries: Relayed[]) => [...entries].sort((a, b) => a.clientId - b.clientId);
 
-    sendTogether(
-      sender.ws,
-      [101, 102, 103].map((clientId) => presenceMessage(clientId, 1, { selection: { start: clientId, end: clientId + 2 }, user: { name: 'Someone Else' } })),
-    );
+    // Written in one tick, read by the in-process server in one turn.
+    senders.forEach((sender, i) => sender.ws.send(presenceMessage(ids[i], 1, { selection: { start: ids[i], end: ids[i] + 2 }, user: { name: 'Someone Else' } })));
     const seen = () => new Set(watcher.messages.flat().map((entry) => entry.clientId));
-    await until(() => [101, 102, 103].every((id) => seen().has(id)));
-    await settle(100); // anything still on its way
+    await until(() => ids.every((id) => seen().has(id)));
 
     expect(watcher.messages).toHaveLength(1);
-    expect(watcher.messages[0].map((entry) => entry.clientId)).toEqual([101, 102, 103]);
+    expect(byId(watcher.messages[0]).map((entry) => entry.clientId)).toEqual(ids);
     for (const { clientId, clock, state } of watcher.messages[0]) {
       expect(clock).toBe(1);
       expect(state).toEqual({ user: expect.objectContaining({ name: 'Anna Lind' }), selection: { start: clientId, end: clientId + 2 }, editing: null });
     }
-    expect(sender.messages).toEqual(watcher.messages); // the sender hears its own, as y-websocket servers do
+    for (const sender of senders) expect(sender.messages).toEqual(watcher.messages); // each sender hears its own, as y-websocket servers do
 
     // Leaving presence (a null state) is relayed the same way, and the room forgets it.
-    sendTogether(sender.ws, [presenceMessage(101, 2, null), presenceMessage(102, 2, null)]);
+    senders[0].ws.send(presenceMessage(101, 2, null));
+    senders[1].ws.send(presenceMessage(102, 2, null));
     await until(() => watcher.messages.length === 2);
-    expect(watcher.messages[1]).toEqual([
+    expect(byId(watcher.messages[1])).toEqual([
       { clientId: 101, clock: 2, state: null },
       { clientId: 102, clock: 2, state: null },
     ]);

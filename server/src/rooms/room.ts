@@ -24,12 +24,16 @@ import { LogWriter } from './log-writer.js';
 import { observeClaimsChanges } from './claims-changes.js';
 import { RestingState } from './resting-state.js';
 import { HeldUpdates } from './held-updates.js';
+import { arrived } from '../validation/completeness.js';
+import { SERVER_PERSON } from '../validation/sign-off.js';
 import { RoomCompaction } from './room-compaction.js';
 
 export type { Peer, RoomOptions } from './types.js';
 
 /** A room rests after this long without a write, or 200 times its load time if longer (a 0.7 s load must not come with every write). */
 export const REST_AFTER_MS = 30_000;
+/** A document's storage quota by default: an article with 10,000 claims takes about 8 MB. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const REST_AFTER_LOAD_TIMES = 200;
 
 export class Room {
@@ -47,11 +51,16 @@ export class Room {
 
   /** Each peer and the awareness client ids it speaks for. */
   readonly peers = new Map<Peer, Set<number>>();
-  private readonly owners: ClientOwners = new Map();
+  /** Who first wrote under each Yjs client id (kept by `options.owners` across loads). */
+  private readonly owners: ClientOwners;
   /** Who is here and what they point at (y-protocols awareness). */
   readonly presence = new RoomPresence(this.peers);
   /** Updates of each peer that build on a change not here yet. */
-  private readonly held = new HeldUpdates();
+  private readonly held: HeldUpdates;
+  /** The stored size of the doc as last measured, plus what was accepted since (see `quotaRefusal`). */
+  private storedBytes = 0;
+  private measuredBytes = 0;
+  private measured = false;
   private broken = false;
   /** Peers joined while the room rested without knowing its state vector: greeted after their first answer. */
   private readonly greetLater = new Set<Peer>();
@@ -83,6 +92,8 @@ export class Room {
     private readonly options: RoomOptions = {},
   ) {
     this.writer = options.writer ?? new LogWriter(log);
+    this.owners = options.owners?.load(id) ?? new Map();
+    this.held = new HeldUpdates(options.heldBytesPerPeer, options.heldBytesPerRoom);
     this.restAfterMs = options.restAfterMs ?? REST_AFTER_MS;
     this.resting = new RestingState(id, log);
     this.compaction = new RoomCompaction(id, log, {
@@ -104,6 +115,9 @@ export class Room {
     doc.transact(() => {
       for (const update of parts) Y.applyUpdate(doc, update);
     });
+    this.storedBytes = this.measuredBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    this.measured = false;
+    if (doc.store.pendingStructs || doc.store.pendingDs) this.dropStoredPending(doc);
     this.ydoc = doc;
     this.resting = null;
     this.readAhead.clear();
@@ -119,6 +133,28 @@ export class Room {
     this.lastWriteAt = performance.now();
     this.armRest(this.restAfterMs);
     return doc;
+  }
+
+  /**
+   * A log written before every update was judged whole may hold parts Yjs parked: they were
+   * never checked, and would integrate unchecked once their gap is filled. They are left out of
+   * the doc and of the snapshot that replaces the log.
+   */
+  private dropStoredPending(doc: Y.Doc): void {
+    console.warn(`room ${this.id}: the log held changes that never applied whole; they are set aside`);
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
+    this.log.compact(this.id, Y.encodeStateAsUpdate(doc), this.log.pendingSinceSnapshot(this.id));
+  }
+
+  /** Bytes of held updates (budgeted per peer and per room). */
+  get heldBytes(): number {
+    return this.held.heldBytes;
+  }
+
+  /** How many times a held update was judged again. */
+  get heldRejudged(): number {
+    return this.held.rejudged;
   }
 
   private armRest(ms: number): void {
@@ -231,12 +267,23 @@ export class Room {
       return 'accepted';
     }
     const outcome = this.tryUpdate(peer, update, true);
-    if (outcome === 'waiting') {
-      this.held.hold(peer, update);
+    if (typeof outcome !== 'string') {
+      this.held.hold(peer, update, outcome.waitingFor);
       return 'accepted';
     }
-    if (outcome === 'accepted') this.held.retry((from, held) => this.tryUpdate(from, held, false));
+    if (outcome === 'accepted' && this.held.size > 0) this.retryHeld();
     return outcome;
+  }
+
+  /** Judges the held updates whose clocks have arrived. */
+  private retryHeld(): void {
+    this.held.retry(
+      (waitingFor) => arrived(this.doc, waitingFor),
+      (from, update) => {
+        const outcome = this.tryUpdate(from, update, false);
+        return typeof outcome === 'string' ? 'done' : outcome;
+      },
+    );
   }
 
   /** Whether a resting room has all of `update` already (a malformed one is left to the gate to report). */
@@ -252,17 +299,35 @@ export class Room {
    * Checks an update and applies it if allowed: a live edit of someone who may annotate, and
    * none of whose updates was refused so, is applied and checked in one transaction (cheaper).
    */
-  private tryUpdate(peer: Peer, update: Uint8Array, mayApplyFirst: boolean): 'accepted' | 'rejected' | 'malformed' | 'waiting' {
+  private tryUpdate(
+    peer: Peer,
+    update: Uint8Array,
+    mayApplyFirst: boolean,
+  ): 'accepted' | 'rejected' | 'malformed' | { waitingFor: ReadonlyMap<number, number> } {
     const applyFirst = mayApplyFirst && canAnnotate(peer.actor) && !this.checkFirst.has(peer.actor.id);
     const client = applyFirst ? appliesCleanly(this.doc, update) : null;
-    const check = client === null ? checkUpdate(this.doc, update, peer.actor, this.owners, this.rules()) : this.applyChecked(peer, update, client);
+    const overQuota = client !== null ? this.quotaRefusal(update) : null;
+    let check: UpdateCheck = overQuota
+      ? { ok: false, reason: overQuota, malformed: false }
+      : client === null
+        ? checkUpdate(this.doc, update, peer.actor, this.owners, this.rules())
+        : this.applyChecked(peer, update, client);
+    // Applied first and found to build on something missing: the doc was dropped; learn what it waits for.
+    if (!check.ok && check.waiting && check.waitingFor === null) check = checkUpdate(this.doc, update, peer.actor, this.owners, this.rules());
+    if (check.ok && client === null && check.clients.length > 0) {
+      const refusal = this.quotaRefusal(update);
+      if (refusal) check = { ok: false, reason: refusal, malformed: false };
+    }
     if (!check.ok) {
-      if (check.waiting) return 'waiting';
+      if (check.waiting && check.waitingFor) return { waitingFor: check.waitingFor };
       peer.send(encodeRejected(check.reason));
       return check.malformed ? 'malformed' : 'rejected';
     }
-    for (const client of check.clients) this.owners.set(client, peer.actor.id);
-    if (client === null) this.applyFromPeer(peer, update);
+    for (const written of check.clients) this.bindClient(written, peer.actor.id);
+    if (client === null && !this.applyFromPeer(peer, update)) {
+      peer.send(encodeRejected('the change could not be applied whole'));
+      return 'rejected';
+    }
     const before = check.followUp;
     if (this.broken || !before) return 'accepted';
     this.serverWrite((doc) => {
@@ -272,17 +337,45 @@ export class Room {
     return 'accepted';
   }
 
+  /** Records that `userId` wrote under the Yjs client id `client` (the first writer keeps it). */
+  private bindClient(client: number, userId: string): void {
+    if (this.owners.has(client)) return;
+    this.owners.set(client, userId);
+    this.options.owners?.bind(this.id, client, userId);
+  }
+
   /**
-   * Applies a peer's update, then stores and relays the update as it came, if it changed
-   * anything: the doc has no 'update' listener for it, so Yjs does not encode it once more.
-   * Parts Yjs holds back (they build on something not here yet) are stored too: they join the
-   * doc with a later update, whose bytes do not carry them.
+   * Why a change that adds content may not be stored: the document is at its quota. The size
+   * is what was stored at load plus what was accepted since, an estimate that only grows; it is
+   * measured (an encoding of the whole doc) once it passes the quota, and again only after it
+   * has grown by another sixteenth of it, so a full document refuses cheaply.
    */
-  private applyFromPeer(peer: Peer, update: Uint8Array): void {
+  private quotaRefusal(update: Uint8Array): string | null {
+    const quota = this.options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+    if (this.storedBytes + update.byteLength <= quota) return null;
+    if (!this.measured || this.storedBytes - this.measuredBytes >= quota / 16) {
+      this.storedBytes = this.measuredBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.measured = true;
+    }
+    if (this.storedBytes + update.byteLength <= quota) return null;
+    return `this article has reached its storage limit (${Math.round(quota / 1024 / 1024)} MB): ask an admin to archive claims or start a new version`;
+  }
+
+  /**
+   * Applies a peer's whole, judged update, then stores and relays it as it came, if it changed
+   * anything: the doc has no 'update' listener for it, so Yjs does not encode it once more.
+   * False if Yjs parked part of it after all: the doc is dropped (it reloads from the log).
+   */
+  private applyFromPeer(peer: Peer, update: Uint8Array): boolean {
     const doc = this.doc;
     this.lastChanged = false;
     Y.applyUpdate(doc, update, peer);
-    if (this.lastChanged || doc.store.pendingStructs || doc.store.pendingDs) this.persistAndBroadcast(update, peer);
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      this.dropDoc();
+      return false;
+    }
+    if (this.lastChanged) this.persistAndBroadcast(update, peer);
+    return true;
   }
 
   /**
@@ -328,6 +421,7 @@ export class Room {
   /** Runs the server's own changes to the doc; Yjs encodes them for the log and the peers. */
   private serverWrite<T>(fn: (doc: Y.Doc) => T): T {
     const doc = this.doc;
+    this.bindClient(doc.clientID, SERVER_PERSON.id);
     doc.on('update', this.persistServerUpdate);
     try {
       return fn(doc);
@@ -370,6 +464,7 @@ export class Room {
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
     if (this.broken) return;
     this.compaction.stored();
+    this.storedBytes += update.byteLength;
     this.unflushed++;
     this.lastWriteAt = performance.now();
     this.writer.write(

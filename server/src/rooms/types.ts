@@ -41,16 +41,32 @@ export interface BackgroundAppend {
   wait(): void;
 }
 
+/** Who first wrote under each Yjs client id of a document (the database keeps it across restarts). */
+export interface ClientOwnerStore {
+  /** Client id → user id, for one document. */
+  load(docId: string): Map<number, string>;
+  /** Records that `userId` wrote under `client` in `docId` (the first binding stays). */
+  bind(docId: string, client: number, userId: string): void;
+}
+
 /** Whether a document exists (rooms are only opened for existing documents). */
 export type DocumentExists = (docId: string) => boolean;
 
-/** Who is behind a websocket upgrade: a session cookie or `?token=`. Null when nobody. */
-export type UpgradeAuthenticator = (req: import('node:http').IncomingMessage) => Actor | null;
+/** Who is behind a websocket upgrade (a session cookie or `?token=`) and their session's id. Null when nobody. */
+export type UpgradeAuthenticator = (req: import('node:http').IncomingMessage) => { id: string; actor: Actor } | null;
 
 export interface RoomsOptions {
   log: UpdateLog;
   documentExists: DocumentExists;
   authenticate: UpgradeAuthenticator;
+  /** Whether a session is still live; asked every `sessionCheckMs` for each open socket's session. Default: always. */
+  sessionIsLive?: (sessionId: string) => boolean;
+  /** How often open sockets' sessions are checked (expiry, revocation elsewhere); default 30 s. */
+  sessionCheckMs?: number;
+  /** PUBLIC_URL: then the only Origin an upgrade may come from. */
+  publicUrl?: string;
+  /** Told of an unexpected error while handling an upgrade (that socket alone is refused). */
+  onError?: (message: string) => void;
   /** A room with no write for this long drops its doc and answers from the log (default 30 s; see resting-state.ts). */
   restAfterMs?: number;
   /**
@@ -70,6 +86,10 @@ export interface RoomsOptions {
   pingIntervalMs?: number;
   /** Behind a reverse proxy, count connections by the address in X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Where the owners of Yjs client ids are kept; in memory only without it (tests of a bare log). */
+  owners?: ClientOwnerStore;
+  /** A document's storage quota in bytes (default 64 MiB): past it, changes that add content are refused. */
+  maxDocumentBytes?: number;
   /** The workspace rules in force, asked on every update (an admin setting may change them). Default DEFAULT_RULES. */
   rules?: () => RuleOptions;
   /** Told after claims of a loaded document changed (accepted updates and server-side changes alike). */
@@ -96,7 +116,7 @@ export type ClaimsChangeListener = (change: ClaimsChange) => void;
 /** The limits a deployment (or a test) may tune. */
 export type RoomLimits = Pick<
   RoomsOptions,
-  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs' | 'restAfterMs'
+  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs' | 'restAfterMs' | 'maxDocumentBytes' | 'sessionCheckMs'
 >;
 
 export interface Rooms {
@@ -106,6 +126,10 @@ export interface Rooms {
   userChanged(userId: string): void;
   /** The user was deactivated: close their sockets for good (4401). */
   userDeactivated(userId: string): void;
+  /** Every session of the user was revoked (a password reset): close their sockets for good (4401). */
+  userSignedOut(userId: string): void;
+  /** One session ended (signed out): close the sockets opened with it, and only those (4401). */
+  sessionEnded(sessionId: string): void;
   /** Writes a server-side change into a document's room (loading it if needed); used by imports. */
   withDoc<T>(docId: string, fn: (doc: import('yjs').Doc) => T): T;
   /** Closes every socket (1001 going away) and flushes. */
@@ -122,6 +146,12 @@ export interface Peer {
 
 export interface RoomOptions {
   checkUpdates?: boolean;
+  owners?: ClientOwnerStore;
+  maxDocumentBytes?: number;
+  /** Bytes of updates one peer may have held while they wait for what they build on (default 1 MiB). */
+  heldBytesPerPeer?: number;
+  /** Bytes of held updates in one room, all peers together (default 8 MiB). */
+  heldBytesPerRoom?: number;
   onClaimsChanged?: ClaimsChangeListener;
   writer?: LogWriter;
   /** Rest after this long without a write (default REST_AFTER_MS, rooms/room.ts). */

@@ -1,9 +1,10 @@
 /**
  * The two-person rule as an admin setting, on the real server: the API, the audit log, and
- * the rooms applying it to the very next update from a raw y-websocket client.
+ * the review requests applying it to the very next approval.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaim, personRef, readClaim, setClaimStatus, type Actor } from '@factdesk/shared';
+import { createClaim, personRef, readClaim, type Actor, type Claim } from '@factdesk/shared';
+import { requestTransition, transitionOrThrow } from '../testing/claim-requests.js';
 import { connectCollab } from '../testing/collab-client.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { createAuditLog } from '../audit/audit-log.js';
@@ -23,24 +24,18 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** Rita writes a claim, submits it, and tries to approve it herself; resolves with the final status. */
-async function ritaApprovesHerOwnClaim(): Promise<{ status: string | undefined; rejections: string[] }> {
+/** Rita writes a claim, submits it, and asks the server to approve it herself; resolves with the answer and the claim's status. */
+async function ritaApprovesHerOwnClaim(): Promise<{ answer: number; error?: string; status: string | undefined }> {
   const client = connectCollab(server.url, DOC, rita.token);
   try {
     await client.synced();
-    const me = personRef(rita.actor);
-    const id = createClaim(client.doc, me, { target, verdict: 'true', rationale: 'mine', sources: [] });
-    setClaimStatus(client.doc, id, 'in-review', me, { action: 'submitted' });
-    const at = new Date().toISOString();
-    setClaimStatus(client.doc, id, 'approved', me, { action: 'approved' }, { decision: 'approved', reviewer: me, at, comment: '' });
-    const observer = connectCollab(server.url, DOC, annaToken);
-    try {
-      await observer.until((doc) => ['in-review', 'approved'].includes(readClaim(doc, id)?.status ?? ''));
-      await new Promise((r) => setTimeout(r, 300));
-      return { status: readClaim(observer.doc, id)?.status, rejections: [...client.rejections] };
-    } finally {
-      observer.destroy();
-    }
+    const id = createClaim(client.doc, personRef(rita.actor), { target, verdict: 'true', rationale: 'mine', sources: [] });
+    await client.until((doc) => !!readClaim(doc, id)?.createdAt);
+    await transitionOrThrow(server.url, rita.token, DOC, id, 'submit');
+    const answer = await requestTransition(server.url, rita.token, DOC, id, 'approve');
+    // A 200 carries the claim as the server wrote it; a refusal wrote nothing, so the copy here is still current.
+    const claim = answer.status === 200 ? (answer.body.claim as Claim) : readClaim(client.doc, id);
+    return { answer: answer.status, error: answer.body.error, status: claim?.status };
   } finally {
     client.destroy();
   }
@@ -67,19 +62,17 @@ describe('the workspace settings', () => {
   });
 
   it('keeps a reviewer from approving their own claim while the rule is on', async () => {
-    const outcome = await ritaApprovesHerOwnClaim();
-    expect(outcome.status).toBe('in-review');
-    expect(outcome.rejections.join()).toMatch(/cannot approve or reject a claim they wrote/);
+    expect(await ritaApprovesHerOwnClaim()).toEqual({ answer: 403, error: 'A reviewer cannot approve or reject a claim they wrote.', status: 'in-review' });
   });
 
-  it('lets a reviewer approve their own claim on the next update once an admin turns the rule off, and audits it', async () => {
+  it('lets a reviewer approve their own claim on the next request once an admin turns the rule off, and audits it', async () => {
     const admin = await server.adminToken();
     const answer = await server.call('/api/settings', { method: 'PUT', token: admin, body: { twoPersonRule: false } });
     expect(answer.body).toEqual({ settings: { twoPersonRule: false } });
     expect((await server.call('/api/settings', { token: annaToken })).body.settings.twoPersonRule).toBe(false);
 
-    const outcome = await ritaApprovesHerOwnClaim();
-    expect(outcome).toEqual({ status: 'approved', rejections: [] });
+    expect(await ritaApprovesHerOwnClaim()).toEqual({ answer: 200, error: undefined, status: 'approved' });
+    expect(createAuditLog(server.server.db).latest(5).find((e) => e.action === 'claim.approve')?.detail).toMatchObject({ documentId: DOC, from: 'in-review', to: 'approved' });
 
     const entry = createAuditLog(server.server.db).latest(5).find((e) => e.action === 'settings.changed');
     expect(entry?.detail).toEqual({ twoPersonRule: { from: true, to: false } });

@@ -44,9 +44,9 @@ export function validMessages(server: Y.Doc, person: PersonRef): Valid[] {
   local.on('update', (u: Uint8Array) => updates.push(u));
   const target = { version: 1, quote: { exact: 'UN', prefix: '', suffix: '' }, position: { start: 0, end: 2 } };
   const mine = createClaim(local, person, { target, verdict: 'false', rationale: 'a fuzzed claim', sources: [{ url: 'https://example.org', title: 'Example' }] });
-  updateClaim(local, mine, person, { verdict: 'mixed', rationale: 'edited' });
+  updateClaim(local, mine, { verdict: 'mixed', rationale: 'edited' });
   for (const claim of listClaims(local).filter((c) => c.id !== mine).slice(0, 2)) {
-    updateClaim(local, claim.id, person, { rationale: 'overwritten by a stranger' });
+    updateClaim(local, claim.id, { rationale: 'overwritten by a stranger' });
   }
   const someone = listClaims(local).find((c) => c.id !== mine);
   if (someone) deleteClaim(local, someone.id);

@@ -6,11 +6,12 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { DEFAULT_RULES, createClaim, type Actor } from '@factdesk/shared';
+import { DEFAULT_RULES, createStampedClaim, type Actor } from '@factdesk/shared';
 import { loadConfig } from '../config.js';
 import { createDocumentRepository } from '../documents/documents.js';
 import { seedDocuments } from '../documents/seed.js';
 import { createSqliteUpdateLog } from '../persistence/update-log.js';
+import { createSqliteClientOwners } from '../persistence/client-owners.js';
 import { openTempDatabase } from './temp-dir.js';
 import { MESSAGE_REJECTED, MESSAGE_SYNC } from '../rooms/protocol.js';
 import { Room, type Peer, type RoomOptions } from '../rooms/room.js';
@@ -35,12 +36,13 @@ export function seededRoom(closers: (() => void)[], claims = 0, options: RoomOpt
     const doc = new Y.Doc();
     for (const update of log.load(DOC)) Y.applyUpdate(doc, update);
     const before = Y.encodeStateVector(doc);
-    for (let i = 0; i < claims; i++) ids.push(createClaim(doc, seedAuthor, { target, verdict: 'true', rationale: `claim ${i}`, sources: [] }));
+    for (let i = 0; i < claims; i++) ids.push(createStampedClaim(doc, seedAuthor, { target, verdict: 'true', rationale: `claim ${i}`, sources: [] }));
     log.append(DOC, Y.encodeStateAsUpdate(doc, before));
   }
-  const room = new Room(DOC, log, () => DEFAULT_RULES, () => {}, { restAfterMs: REST_MS, ...options });
+  const owners = createSqliteClientOwners(temp.db);
+  const room = new Room(DOC, log, () => DEFAULT_RULES, () => {}, { restAfterMs: REST_MS, owners, ...options });
   closers.push(() => room.destroy(1001, 'test over'));
-  return { room, log, ids };
+  return { room, log, ids, owners };
 }
 
 /**

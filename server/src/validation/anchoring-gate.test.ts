@@ -55,13 +55,13 @@ function attempt(actor: Actor, change: (doc: Y.Doc, id: string) => void) {
 }
 
 const claimMap = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('annotations').get(id)!;
-const confirm = (doc: Y.Doc, id: string, a: Actor) => {
+const confirm = (doc: Y.Doc, id: string) => {
   const claim = readClaim(doc, id)!;
-  confirmSuggestion(doc, claim, claim.anchor!.suggestions[0], ref(a));
+  confirmSuggestion(doc, claim, claim.anchor!.suggestions[0]);
 };
-const reattach = (doc: Y.Doc, id: string, a: Actor) =>
-  reattachClaim(doc, readClaim(doc, id)!, { version: 2, quote: { exact: 'The vote', prefix: 'Title\n', suffix: ' was 93' }, position: { start: 6, end: 14 } }, ref(a));
-const archive = (doc: Y.Doc, id: string, a: Actor) => archiveClaim(doc, readClaim(doc, id)!, 2, ref(a));
+const reattach = (doc: Y.Doc, id: string) =>
+  reattachClaim(doc, readClaim(doc, id)!, { version: 2, quote: { exact: 'The vote', prefix: 'Title\n', suffix: ' was 93' }, position: { start: 6, end: 14 } });
+const archive = (doc: Y.Doc, id: string) => archiveClaim(doc, readClaim(doc, id)!, 2);
 
 type Row = [string, keyof typeof people, (doc: Y.Doc, id: string, actor: Actor) => void, boolean];
 

@@ -11,7 +11,7 @@ function sampleUpdates(): Uint8Array[] {
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   const a = createClaim(doc, { id: 'u', name: 'Ünïcødé 👩‍⚖️' }, { target, verdict: 'true', rationale: 'r', sources: [{ url: 'https://e.org', title: 't' }] });
-  updateClaim(doc, a, { id: 'u', name: 'U' }, { rationale: 'second 🚀' });
+  updateClaim(doc, a, { rationale: 'second 🚀' });
   doc.getText('t').insert(0, 'héllo 👋 wörld');
   doc.getArray('arr').insert(0, [1, 'two', { three: [3] }, new Uint8Array([4])]);
   deleteClaim(doc, a);

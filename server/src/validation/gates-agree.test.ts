@@ -63,7 +63,7 @@ const OPS: Op[] = [
   (doc, a, pick) => {
     const { id, map } = claimOf(doc, pick);
     // The app's accessors append to the history: not on a claim an earlier op of this step broke.
-    if (listIn(map, 'history')) updateClaim(doc, id, ref(a), pick([{ rationale: `why ${Math.round(Math.random() * 1e6)}` }, { verdict: 'false' }, { sources: [] }, { tags: ['x'] }]));
+    if (listIn(map, 'history')) updateClaim(doc, id, pick([{ rationale: `why ${Math.round(Math.random() * 1e6)}` }, { verdict: 'false' }, { sources: [] }, { tags: ['x'] }]));
   },
   (doc, a, pick) => {
     const { id, map } = claimOf(doc, pick);

@@ -24,7 +24,7 @@ import { inspectUpdate, type Inspection } from './inspect-update.js';
 import { inspectApplied } from './inspect-applied.js';
 import { BeforeView } from './before-view.js';
 import { signedOffFieldsChanged } from './sign-off.js';
-import { missingHistory } from './unrecorded-changes.js';
+import { needsRecord } from './unrecorded-changes.js';
 
 export { inspectUpdate } from './inspect-update.js';
 export { reopenChangedSignOffs } from './sign-off.js';
@@ -36,13 +36,18 @@ export type UpdateCheck =
       writes: ClaimWrite[];
       clients: number[];
       /**
-       * When the server has to write after the update (a history entry the change did not
-       * carry, or a sign-off to reopen): the claims it writes to, as they were, with the fields
-       * that follow-up reads. Null for most updates: the app's edits carry their history.
+       * When the server has to write after the update (a new claim's stamps, an edit's time
+       * and history entry, a sign-off to reopen): the claims it writes to, as they were, with
+       * the fields that follow-up reads. Null for updates that write only comments or deletions.
        */
       followUp: Map<string, Claim | null> | null;
     }
-  | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
+  | { ok: false; reason: string; malformed: boolean; waiting?: false }
+  /**
+   * It builds on clocks the server does not have yet (completeness.ts): to be held until the
+   * doc reaches `waitingFor` (null when the gate that applies first found out: ask `checkUpdate`).
+   */
+  | { ok: false; reason: string; malformed: false; waiting: true; waitingFor: Map<number, number> | null };
 
 /** Which user first wrote with each Yjs client id of a room: nobody writes under another's id. */
 export type ClientOwners = Map<number, string>;
@@ -82,7 +87,7 @@ export function applyAndCheck(
     return { ok: false, reason: 'the change could not be decoded', malformed: true };
   }
   if (doc.store.pendingStructs !== pending || doc.store.pendingDs !== pendingDs) {
-    return { ok: false, reason: 'the change depends on an earlier change the server does not have', malformed: false, waiting: true };
+    return { ok: false, reason: 'the change depends on an earlier change the server does not have', malformed: false, waiting: true, waitingFor: null };
   }
   const before = new BeforeView(transaction);
   return judge(doc, inspectApplied(doc, before, client), actor, owners, rules, before);
@@ -127,8 +132,8 @@ function judge(doc: Y.Doc, inspection: Inspection, actor: Actor, owners: ClientO
     const claim = read?.claim ?? null;
     const refusal = claimWriteRefusal(actor, claim, write, rules);
     if (refusal) return { ok: false, reason: refusal, malformed: false };
-    // The app's edits carry their history and touch no sign-off: most updates need nothing more.
-    if (!followUp && write.kind !== 'delete') followUp = missingHistory(write, claim, actor, '').length > 0 || signedOffFieldsChanged(write, claim).length > 0;
+    // The server stamps a new claim and records an edit (and reopens an edited sign-off); comments need nothing more.
+    if (!followUp) followUp = needsRecord(write, claim) || signedOffFieldsChanged(write, claim).length > 0;
   }
   if (!followUp) return { ok: true, writes: inspection.writes, clients: inspection.clients, followUp: null };
   // What the server writes after applying the update reads these claims, as they were.

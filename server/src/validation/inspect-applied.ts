@@ -1,6 +1,6 @@
 /**
  * The gate for an update Yjs has just applied, run inside the transaction that applied it
- * (see docs/adr/0001, session 7): what the update writes is read from the items Yjs has just
+ * (see docs/adr/0001): what the update writes is read from the items Yjs has just
  * integrated and the deletions it has just made, instead of from a second reading of the
  * update's bytes. The writes are the same `ClaimWrite`s the gate before applying describes
  * (inspect-update.ts; `validation.test.ts` runs every case through both). Refusing then means

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { ROOT, emptyClaimWrite, type ClaimWrite } from '@factdesk/shared';
 import { Locator, UnknownItemError, isDeleted, isItem, type AnyItem, type ItemPlace } from './locate.js';
 import { TYPE_REF, decodeUpdate, type DecodedContent, type DecodedUpdate } from './decode-update.js';
+import { completeness } from './completeness.js';
 
 export type Inspection =
   | {
@@ -17,7 +18,9 @@ export type Inspection =
       /** Whether applying it would change the server's doc at all (new structs, or a live item deleted). */
       changes: boolean;
     }
-  | { ok: false; reason: string; malformed: boolean; waiting?: boolean };
+  | { ok: false; reason: string; malformed: boolean; waiting?: false }
+  /** It builds on clocks the server does not have yet: held until `waitingFor` is reached (see completeness.ts). */
+  | { ok: false; reason: string; malformed: false; waiting: true; waitingFor: Map<number, number> };
 
 /** A change the rules of the doc's shape refuse (not malformed: the reason is shown). */
 export class Refusal extends Error {}
@@ -30,24 +33,28 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
   } catch {
     return { ok: false, reason: 'the change could not be decoded', malformed: true };
   }
+  // Judged only whole: a client whose earlier change was refused legitimately builds on it until
+  // it re-syncs, so an update that names clocks the server lacks waits for them (Room.receiveUpdate).
+  const whole = completeness(doc, decoded);
+  if (!whole.complete) {
+    return 'refusal' in whole
+      ? { ok: false, reason: whole.refusal, malformed: false }
+      : { ok: false, reason: 'the change depends on an earlier change the server does not have', malformed: false, waiting: true, waitingFor: whole.waitingFor };
+  }
   try {
     return describe(doc, decoded);
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message, malformed: false };
-    // Not malformed: a client whose earlier change was refused legitimately builds on it until it re-syncs.
-    // `waiting`: it may become valid once the change it builds on arrives (see Room.receiveUpdate).
-    if (error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: false, waiting: true };
+    if (error instanceof Refusal || error instanceof UnknownItemError) return { ok: false, reason: error.message, malformed: false };
     return { ok: false, reason: 'the change is malformed', malformed: true };
   }
 }
 
+/** What a whole update (completeness.ts) writes, claim by claim. */
 function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
   const locator = new Locator(doc, structs);
   const writes = new WriteCollector();
 
-  checkContiguous(doc, structs);
   for (const struct of structs) {
-    if (struct.kind === 'skip') continue;
     const known = Y.getState(doc.store, struct.id.client);
     if (struct.id.clock + struct.length <= known) continue; // already integrated: Yjs ignores it
     // A garbage-collected range carries no content, but it does take up its client's clocks.
@@ -59,7 +66,7 @@ function describe(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Inspection {
   writes.insertsDone();
 
   for (const [client, ranges] of deletes) {
-    for (const { clock, len } of ranges) {
+    for (const { clock, len } of mergedRanges(ranges)) {
       for (const item of itemsInRange(locator, client, clock, len)) {
         if (isDeleted(item)) continue;
         writes.changes = true;
@@ -125,15 +132,21 @@ function writeTo(writes: Writes, claimId: string): ClaimWrite {
   return w;
 }
 
-/** A client's structs must continue where the server's copy ends; a gap means a refused predecessor. */
-function checkContiguous(doc: Y.Doc, structs: DecodedUpdate['structs']): void {
-  const first = new Map<number, number>();
-  for (const s of structs) if (s.kind !== 'skip' && !first.has(s.id.client)) first.set(s.id.client, s.id.clock);
-  for (const [client, clock] of first) {
-    if (clock > Y.getState(doc.store, client)) {
-      throw new UnknownItemError('the change depends on an earlier change the server does not have');
-    }
+/**
+ * A client's deleted ranges sorted and overlaps joined, as Yjs does before applying them: a
+ * message repeating one range over the whole article costs one pass, not one per repetition.
+ */
+function mergedRanges(ranges: { clock: number; len: number }[]): { clock: number; len: number }[] {
+  if (ranges.length < 2) return ranges;
+  const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
+  const merged = [{ ...sorted[0] }];
+  for (let i = 1; i < sorted.length; i++) {
+    const last = merged[merged.length - 1];
+    const r = sorted[i];
+    if (r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+    else merged.push({ ...r });
   }
+  return merged;
 }
 
 function* itemsInRange(locator: Locator, client: number, clock: number, len: number): Generator<AnyItem> {
@@ -151,8 +164,12 @@ function serverOnlyPart(root: string): string {
   return 'outside the claims';
 }
 
+/** The one value an item at a map key holds: Yjs keeps every value of the item, though the map shows the last. */
 function lastValue(content: DecodedContent): unknown {
-  if (content.kind === 'any') return content.values[content.values.length - 1];
+  if (content.kind === 'any') {
+    if (content.values.length !== 1) throw new Refusal('a claim field holds one value');
+    return content.values[0];
+  }
   if (content.kind === 'type') return { container: content.typeRef }; // never a valid field value
   throw new Refusal('claims hold only JSON values and their history and thread');
 }

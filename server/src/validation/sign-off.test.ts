@@ -32,7 +32,7 @@ function applyFromClient(doc: Y.Doc, actor: Actor, change: (client: Y.Doc) => vo
 describe('a sign-off covers only what was reviewed', () => {
   it('moves an approved claim back to review when its rationale changes, and records why', () => {
     const { doc, id } = approvedClaim();
-    const reopened = applyFromClient(doc, author, (client) => updateClaim(client, id, author, { rationale: 'changed after sign-off' }));
+    const reopened = applyFromClient(doc, author, (client) => updateClaim(client, id, { rationale: 'changed after sign-off' }));
     const claim = readClaim(doc, id)!;
     expect(reopened).toEqual([id]);
     expect(claim.status).toBe('in-review');

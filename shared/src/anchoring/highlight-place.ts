@@ -19,7 +19,8 @@ export interface HighlightPlace {
 
 /** Whether the claim is drawn at all: it has a quote and is neither orphaned nor archived. */
 export function isHighlighted(claim: Pick<Claim, 'target' | 'anchor'>): boolean {
-  return !!claim.target?.quote && isShownInCurrentVersion(claim);
+  // An empty quote is a claim whose stored target was unusable (stored-claim.ts): nothing to mark.
+  return !!claim.target?.quote?.exact && isShownInCurrentVersion(claim);
 }
 
 /** Where a claim's target is in the indexed text; null when it cannot be found there (or is empty). */

@@ -5,11 +5,11 @@ import * as Y from 'yjs';
 import { importPlainText } from '../import/plain-text.js';
 import { articleSchema } from '../schema.js';
 import { canonicalText, textHash } from '../text.js';
-import { createClaim, listArticleVersions, readClaim, readMeta, setClaimStatus, writeArticleVersion, writeMeta } from '../ydoc.js';
+import { createStampedClaim, listArticleVersions, readClaim, readMeta, setClaimStatus, writeArticleVersion, writeMeta } from '../ydoc.js';
 import { needsTriage, targetInVersion } from './claim-versions.js';
 import { addArticleVersion, UnchangedVersionError } from './new-version.js';
 import { targetFromRange } from './selectors.js';
-import { archiveClaim, confirmSuggestion, reattachClaim } from './triage.js';
+import { archiveClaim, confirmSuggestion, reattachClaim, triageNote } from './triage.js';
 
 const seed = readFileSync(new URL('../../../seeds/us-russia-un-resolution.txt', import.meta.url), 'utf8');
 const server = { id: 'factdesk', name: 'Factdesk' };
@@ -25,7 +25,7 @@ function articleDoc() {
   writeArticleVersion(doc, { version: 1, doc: json, textHash: textHash(text), createdAt: '2026-01-01T00:00:00.000Z' });
   const claim = (quote: string) => {
     const start = text.indexOf(quote);
-    return createClaim(doc, anna, { target: targetFromRange(text, start, start + quote.length, 1), verdict: 'true', rationale: '', sources: [] });
+    return createStampedClaim(doc, anna, { target: targetFromRange(text, start, start + quote.length, 1), verdict: 'true', rationale: '', sources: [] });
   };
   const ids = {
     same: claim('a three-page document calling for Russia’s withdrawal'),
@@ -92,22 +92,25 @@ describe('addArticleVersion', () => {
 });
 
 describe('triage', () => {
-  it('confirms a suggestion, re-attaches to a selection and archives, each signed by the person', () => {
+  it('confirms a suggestion, re-attaches to a selection and archives, writing content only (the server records each)', () => {
     const { doc, ids } = articleDoc();
     addArticleVersion(doc, revised, server);
     const typo = readClaim(doc, ids.typo)!;
-    confirmSuggestion(doc, typo, typo.anchor!.suggestions[0], anna);
+    confirmSuggestion(doc, typo, typo.anchor!.suggestions[0]);
     expect(readClaim(doc, ids.typo)).toMatchObject({ checkedVersion: 2, anchor: { state: 'anchored' } });
 
     const gone = readClaim(doc, ids.gone)!;
     const text = canonicalText(articleSchema.nodeFromJSON(revised));
     const at = text.indexOf('Dorothy Camille Shea spoke later.');
-    reattachClaim(doc, gone, targetFromRange(text, at, at + 20, 2), anna);
+    const historyBefore = readClaim(doc, ids.gone)!.history.length;
+    reattachClaim(doc, gone, targetFromRange(text, at, at + 20, 2));
     const reattached = readClaim(doc, ids.gone)!;
     expect(reattached.target).toMatchObject({ version: 2, quote: { exact: 'Dorothy Camille Shea' } });
-    expect(reattached.history.at(-1)).toMatchObject({ by: anna, action: 'edited', fields: ['target', 'checkedVersion', 'anchor'] });
+    expect(reattached.history).toHaveLength(historyBefore);
+    expect(triageNote(reattached.anchor)).toBe('Placed in version 2 during triage.');
 
-    archiveClaim(doc, reattached, 2, anna);
+    archiveClaim(doc, reattached, 2);
     expect(readClaim(doc, ids.gone)?.anchor?.state).toBe('archived');
+    expect(triageNote(readClaim(doc, ids.gone)?.anchor)).toBe('Archived during triage.');
   });
 });

@@ -21,6 +21,7 @@ import {
   type ArticleJSON,
 } from '../ydoc.js';
 import { anchorStateOf, checkedVersionOf } from './claim-versions.js';
+import { isFlagged } from '../stored-claim.js';
 import { reanchorTarget, versionChange, type ReanchorOutcome, type Reanchoring, type VersionChange } from './reanchor.js';
 
 /** What a new version did to the claims: how many of each outcome, and which went back to review. */
@@ -75,7 +76,8 @@ export function addArticleVersion(doc: Y.Doc, article: ArticleJSON, by: PersonRe
   doc.transact(() => {
     writeArticleVersion(doc, { version, doc: article, textHash: hash, createdAt: now.toISOString() });
     for (const claim of listClaims(doc)) {
-      if (anchorStateOf(claim) === 'archived') continue;
+      // A claim whose stored target is unusable has nothing to carry over (stored-claim.ts).
+      if (anchorStateOf(claim) === 'archived' || isFlagged(claim, 'target')) continue;
       const result = reanchorTarget(changeFrom(claim.target.version), claim.target);
       summary[result.outcome]++;
       carryOver(doc, claim, result, version, by, now);

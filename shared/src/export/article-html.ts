@@ -8,7 +8,7 @@
  * visible numbered label linking to its entry in the claims section.
  */
 import type { Mark } from 'prosemirror-model';
-import { verdict } from '../verdicts.js';
+import { shownVerdict } from '../stored-claim.js';
 import { isSafeHref, type ArticleNode } from '../schema.js';
 import type { NumberedClaim } from './export-input.js';
 import { escapeHtml } from './escape.js';
@@ -29,7 +29,7 @@ interface Wrapper {
 
 /** The label of claim N in the text: number, verdict icon and verdict, linking to its entry. */
 export function claimLabel(numbered: NumberedClaim): string {
-  const v = verdict(numbered.claim.verdict);
+  const v = shownVerdict(numbered.claim);
   return (
     `<a class="claim-label" href="#claim-${numbered.number}"><span class="visually-hidden">Claim </span>` +
     `${numbered.number} <span aria-hidden="true">${escapeHtml(v.icon)}</span> ${escapeHtml(v.label)}</a>`

@@ -2,7 +2,7 @@
  * schema.org ClaimReview for the signed-off claims, the structured data search engines
  * and fact-check aggregators read. Only a reviewer's sign-off makes a verdict public.
  */
-import { verdict } from '../verdicts.js';
+import { shownVerdict } from '../stored-claim.js';
 import type { ArticleMeta } from '../ydoc.js';
 import { isWebUrl } from './escape.js';
 import { isSignedOff, type NumberedClaim } from './export-input.js';
@@ -23,7 +23,7 @@ export function claimReviews(claims: readonly NumberedClaim[], meta: ArticleMeta
   return claims
     .filter(({ claim }) => isSignedOff(claim))
     .map(({ number, claim }) => {
-      const v = verdict(claim.verdict);
+      const v = shownVerdict(claim);
       const rating: Record<string, unknown> = { '@type': 'Rating', alternateName: v.label };
       if (v.rating !== null) Object.assign(rating, { ratingValue: v.rating, bestRating: 5, worstRating: 1 });
       return {

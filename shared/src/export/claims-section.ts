@@ -4,7 +4,7 @@
  * a short history, linked both ways with its highlight in the article.
  */
 import { STATUS_LABELS, type Claim, type HistoryEntry, type Source } from '../claim.js';
-import { verdict } from '../verdicts.js';
+import { invalidFieldsNote, isFlagged, shownVerdict } from '../stored-claim.js';
 import { escapeHtml, isWebUrl } from './escape.js';
 import { isSignedOff, type NumberedClaim } from './export-input.js';
 
@@ -71,14 +71,17 @@ function signOffHtml(claim: Claim): string {
 
 /** One claim's entry. */
 export function claimEntryHtml({ number, claim, range }: NumberedClaim): string {
-  const v = verdict(claim.verdict);
+  const v = shownVerdict(claim);
   const sources = claim.sources.length > 0 ? `<ul class="sources">${claim.sources.map(sourceHtml).join('')}</ul>` : '—';
   const back = range
     ? `<p><a href="#mark-${number}">Back to claim ${number} in the article</a></p>`
-    : `<p class="not-found">This claim was not found in this version of the article.</p>`;
+    : isFlagged(claim, 'target')
+      ? `<p class="not-found">This claim has no usable place in the article.</p>`
+      : `<p class="not-found">This claim was not found in this version of the article.</p>`;
+  const note = invalidFieldsNote(claim);
   return `<li class="claim-entry${isSignedOff(claim) ? '' : ' unsigned'}" id="claim-${number}">
 <h3>Claim ${number}: <span class="verdict verdict-${v.id}"><span aria-hidden="true">${escapeHtml(v.icon)}</span> ${escapeHtml(v.label)}</span></h3>
-<blockquote>${escapeHtml(claim.target.quote.exact)}</blockquote>
+${note ? `<p class="invalid-note" role="note">${escapeHtml(note)}</p>\n` : ''}<blockquote>${escapeHtml(claim.target.quote.exact)}</blockquote>
 <dl>
 <dt>Verdict</dt><dd><span aria-hidden="true">${escapeHtml(v.icon)}</span> ${escapeHtml(v.label)}${v.rating === null ? '' : ` (${v.rating} of 5)`}</dd>
 <dt>Status</dt><dd>${statusHtml(claim)}</dd>

@@ -4,7 +4,7 @@
  * or CR) neutralised with a leading apostrophe, so a rationale cannot run code on open.
  */
 import { STATUS_LABELS, type Source } from '../claim.js';
-import { verdict } from '../verdicts.js';
+import { shownVerdict } from '../stored-claim.js';
 import { isSignedOff, prepareExport, type ExportInput } from './export-input.js';
 
 export const CSV_COLUMNS = [
@@ -37,13 +37,20 @@ export function sourceText(source: Source): string {
   return source.title.trim() ? `${source.title.trim()} <${source.url}>` : source.url;
 }
 
-/** The claims of `input` as CSV, numbered in reading order, with a header row. */
+/** The last column, present only when a claim had stored values that failed their checks. */
+export const INVALID_COLUMN = 'Invalid fields';
+
+/**
+ * The claims of `input` as CSV, numbered in reading order, with a header row. When a claim had
+ * unusable stored values (`Claim.invalid`), a last column names them for every row.
+ */
 export function exportCsv(input: ExportInput): string {
   const { claims } = prepareExport(input);
+  const flagged = claims.some(({ claim }) => claim.invalid?.length);
   const rows = claims.map(({ number, claim }) => [
     String(number),
     claim.target.quote.exact,
-    verdict(claim.verdict).label,
+    shownVerdict(claim).label,
     STATUS_LABELS[claim.status] ?? String(claim.status),
     claim.rationale,
     claim.sources.map(sourceText).join('; '),
@@ -52,6 +59,8 @@ export function exportCsv(input: ExportInput): string {
     claim.createdAt,
     claim.updatedAt,
     isSignedOff(claim) ? claim.review!.at : '',
+    ...(flagged ? [claim.invalid?.join('; ') ?? ''] : []),
   ]);
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  const header = flagged ? [...CSV_COLUMNS, INVALID_COLUMN] : [...CSV_COLUMNS];
+  return [header, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }

@@ -5,6 +5,7 @@
  */
 import type { Claim } from '../claim.js';
 import { isShownInCurrentVersion } from '../anchoring/claim-versions.js';
+import { isFlagged } from '../stored-claim.js';
 import { anchorTarget, type TextRange } from '../anchoring/selectors.js';
 import { articleSchema, type ArticleNode } from '../schema.js';
 import { buildTextIndex, type TextIndex } from '../text.js';
@@ -38,9 +39,12 @@ export interface PreparedExport {
   claims: NumberedClaim[];
 }
 
-/** Whether a reviewer signed the claim off: approved, with an approving review on record. */
+/**
+ * Whether a reviewer signed the claim off: approved, with an approving review on record, and a
+ * verdict and target that are the ones stored (a sign-off never covers a value not shown).
+ */
 export function isSignedOff(claim: Claim): boolean {
-  return claim.status === 'approved' && claim.review?.decision === 'approved';
+  return claim.status === 'approved' && claim.review?.decision === 'approved' && !isFlagged(claim, 'verdict') && !isFlagged(claim, 'target');
 }
 
 /** The claims an export with `include` shows. */

@@ -10,7 +10,7 @@ import { commentSchema, type Comment } from '../claim.js';
 import type { PersonRef } from '../roles.js';
 import { articleSchema } from '../schema.js';
 import { canonicalText } from '../text.js';
-import { addComment, createClaim, readArticleVersion, readClaim, setClaimStatus } from '../ydoc.js';
+import { addComment, createStampedClaim, readArticleVersion, readClaim, setClaimStatus } from '../ydoc.js';
 import { importWebAnnotations, type ClaimImport } from './web-annotations-import.js';
 
 /** What an import did: claims written, claims already there, claims whose quote is not in the text, and notes. */
@@ -85,7 +85,7 @@ export function importAnnotationsIntoDoc(doc: Y.Doc, json: string, importer: Per
 
   doc.transact(() => {
     for (const { claim, author, createdAt, updatedAt, comments } of planned) {
-      const id = createClaim(doc, author, claim.input, createdAt, claim.claimId);
+      const id = createStampedClaim(doc, author, claim.input, createdAt, claim.claimId);
       if (claim.status !== 'draft') {
         const note = `Restored by ${importer.name} from a Web Annotation import.`;
         setClaimStatus(doc, id, claim.status, author, { action: 'submitted', note }, null, updatedAt);

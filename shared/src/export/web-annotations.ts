@@ -8,7 +8,7 @@
 import type { Claim, Comment } from '../claim.js';
 import type { PersonRef } from '../roles.js';
 import { targetFromRange } from '../anchoring/selectors.js';
-import { verdict } from '../verdicts.js';
+import { isFlagged, shownVerdict } from '../stored-claim.js';
 import { isWebUrl } from './escape.js';
 import { prepareExport, type ExportInput } from './export-input.js';
 
@@ -47,9 +47,10 @@ function creator(person: PersonRef | undefined) {
   return person ? { id: personIri(person.id), type: 'Person', name: person.name } : undefined;
 }
 
+/** The bodies of a claim's annotation; a field whose stored value was unusable is left out. */
 function claimBodies(claim: Claim): object[] {
-  const v = verdict(claim.verdict);
-  const bodies: object[] = [{ type: 'TextualBody', purpose: 'assessing', value: v.label, format: 'text/plain' }];
+  const bodies: object[] = [];
+  if (!isFlagged(claim, 'verdict')) bodies.push({ type: 'TextualBody', purpose: 'assessing', value: shownVerdict(claim).label, format: 'text/plain' });
   if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: claim.rationale, format: 'text/plain' });
   for (const source of claim.sources) {
     bodies.push({ id: source.url, type: 'Text', purpose: 'linking', ...(source.title ? { title: source.title } : {}) });
@@ -77,25 +78,28 @@ export function exportWebAnnotations(input: ExportInput): string {
   const source = articleIri(input);
   const items: object[] = [];
   for (const { claim, range } of claims) {
-    // A found claim is described against this version, so re-importing it here is exact.
-    const target = range ? targetFromRange(index.text, range.start, range.end, input.meta.currentVersion || 1) : claim.target;
+    // A found claim is described against this version, so re-importing it here is exact; one
+    // whose stored target is unusable targets the article with no selector.
+    const target = range ? targetFromRange(index.text, range.start, range.end, input.meta.currentVersion || 1) : isFlagged(claim, 'target') ? null : claim.target;
     const id = claimAnnotationId(claim.id);
     items.push({
       id,
       type: 'Annotation',
       motivation: 'assessing',
       status: claim.status,
-      creator: creator(claim.author),
-      created: claim.createdAt,
-      modified: claim.updatedAt,
+      creator: isFlagged(claim, 'author') ? undefined : creator(claim.author),
+      created: isFlagged(claim, 'createdAt') ? undefined : claim.createdAt,
+      modified: isFlagged(claim, 'updatedAt') ? undefined : claim.updatedAt,
       body: claimBodies(claim),
-      target: {
-        source,
-        selector: [
-          { type: 'TextQuoteSelector', ...target.quote },
-          { type: 'TextPositionSelector', ...target.position },
-        ],
-      },
+      target: target
+        ? {
+            source,
+            selector: [
+              { type: 'TextQuoteSelector', ...target.quote },
+              { type: 'TextPositionSelector', ...target.position },
+            ],
+          }
+        : { source },
     });
     for (const comment of claim.thread) items.push(reply(claim.id, comment));
   }

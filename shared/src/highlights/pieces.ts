@@ -14,6 +14,8 @@ export interface Highlight {
   id: string;
   number: number;
   verdict: VerdictId;
+  /** The claim's stored verdict was unusable: `verdict` is a placeholder, shown as "Invalid verdict". */
+  invalidVerdict?: boolean;
   from: number;
   to: number;
 }
