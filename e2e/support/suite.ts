@@ -59,14 +59,14 @@ function assertClientBuilt(): void {
 }
 
 /** Registers beforeAll/afterAll for a suite with a server and a browser; use inside `describe`. */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(serverOptions: Parameters<typeof startServerUnderTest>[1] = {}): BrowserSuite {
   const teardown = new Teardown();
   let server: ServerUnderTest | null = null;
   let browser: Browser | null = null;
 
   beforeAll(async () => {
     assertClientBuilt();
-    server = teardown.add('server', await startServerUnderTest(), (s) => s.dispose());
+    server = teardown.add('server', await startServerUnderTest(undefined, serverOptions), (s) => s.dispose());
     browser = teardown.add('browser', await launchBrowser(), (b) => b.close());
   });
   afterAll(() => teardown.run());
