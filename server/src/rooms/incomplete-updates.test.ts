@@ -250,3 +250,53 @@ describe("a document's storage", () => {
     expect(readClaim(room.doc, big)).not.toBeNull();
   });
 });
+
+describe("a client's clocks", () => {
+  it('never reach past 2^32: a garbage-collected range of enormous length is refused, by either gate', async () => {
+    const { room, log } = seededRoom(closers, 1, { restAfterMs: 60_000 });
+    const author = await joined(room, anna);
+    const spy = await joined(room, bert);
+    const gc = (clientId: number, clock: number) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, clock);
+      encoding.writeUint8(e, 0); // GC
+      encoding.writeVarUint(e, 2 ** 52);
+      encoding.writeVarUint(e, 0);
+      return encoding.toUint8Array(e);
+    };
+    const logged = log.load(DOC).length;
+    // A live edit's shape (applied, then checked) and, from someone checked first, the other gate.
+    author.send(gc(author.doc.clientID, Y.getState(room.doc.store, author.doc.clientID)));
+    spy.send(Y.mergeUpdates([gc(4242, 0), gc(4242, 2 ** 52)]));
+    expect(author.rejections).toHaveLength(1);
+    expect(spy.rejections).toHaveLength(1);
+    expect(log.load(DOC).length).toBe(logged);
+    expect(() => stored(log)).not.toThrow();
+  });
+});
+
+describe('a write that loses to the current value', () => {
+  it('changes nothing, so the server records no edit and keeps the sign-off', async () => {
+    const { room, log, ids } = seededRoom(closers, 1, { restAfterMs: 60_000 });
+    const author = await joined(room, anna);
+    // Two of Anna's devices from the same state; the stale one has the lower client id, so its write loses.
+    const fresh = forger(room);
+    const stale = forger(room);
+    fresh.doc.clientID = 2_000_000;
+    stale.doc.clientID = 1_000_000;
+    updateClaim(fresh.doc, ids[0], { verdict: 'false' });
+    author.send(fresh.updates.at(-1)!);
+    room.change((doc) => setClaimStatus(doc, ids[0], 'approved', rita, { action: 'approved' }, { decision: 'approved', reviewer: rita, at: new Date().toISOString(), comment: '' }));
+    updateClaim(stale.doc, ids[0], { verdict: 'mixed' });
+    author.send(stale.updates.at(-1)!);
+
+    await until(() => readClaim(stored(log), ids[0])?.status === 'approved');
+    const claim = readClaim(room.doc, ids[0])!;
+    expect(claim.verdict).toBe('false');
+    expect(claim.status).toBe('approved');
+    expect(claim.history.at(-1)?.action).toBe('approved');
+  });
+});

@@ -16,12 +16,21 @@ export type Completeness =
 
 const COMPLETE: Completeness = { complete: true };
 
+/**
+ * No client writes this many clocks (one per character or value written): a struct or deleted
+ * range reaching past it is refused. Yjs clocks past 2^53 lose precision, and a stored log with
+ * such a clock cannot be read again.
+ */
+export const MAX_CLOCK = 2 ** 32;
+const PAST_MAX_CLOCK = 'the change names clocks past what any client writes';
+
 /** Whether `update` (decoded) integrates whole into `doc`. O(structs + deleted ranges). */
 export function completeness(doc: Y.Doc, { structs, deletes }: DecodedUpdate): Completeness {
   // What the update itself brings, per client: from its first struct to its end.
   const runs = new Map<number, { from: number; to: number }>();
   for (const s of structs) {
     if (s.kind === 'skip') return { complete: false, refusal: 'the change has a gap in it (a Skip struct); it must be sent whole' };
+    if (s.id.clock + s.length > MAX_CLOCK) return { complete: false, refusal: PAST_MAX_CLOCK };
     const run = runs.get(s.id.client);
     if (run) run.to = s.id.clock + s.length;
     else runs.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length });
@@ -51,7 +60,10 @@ export function completeness(doc: Y.Doc, { structs, deletes }: DecodedUpdate): C
   }
   for (const [client, ranges] of deletes) {
     const end = available(client);
-    for (const { clock, len } of ranges) if (clock + len > end) need(client, clock + len);
+    for (const { clock, len } of ranges) {
+      if (clock + len > MAX_CLOCK) return { complete: false, refusal: PAST_MAX_CLOCK };
+      if (clock + len > end) need(client, clock + len);
+    }
   }
   return waitingFor.size === 0 ? COMPLETE : { complete: false, waitingFor };
 }

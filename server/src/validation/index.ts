@@ -22,6 +22,7 @@ import {
 } from '@factdesk/shared';
 import { inspectUpdate, type Inspection } from './inspect-update.js';
 import { inspectApplied } from './inspect-applied.js';
+import { MAX_CLOCK } from './completeness.js';
 import { BeforeView } from './before-view.js';
 import { signedOffFieldsChanged } from './sign-off.js';
 import { needsRecord } from './unrecorded-changes.js';
@@ -89,6 +90,7 @@ export function applyAndCheck(
   if (doc.store.pendingStructs !== pending || doc.store.pendingDs !== pendingDs) {
     return { ok: false, reason: 'the change depends on an earlier change the server does not have', malformed: false, waiting: true, waitingFor: null };
   }
+  if (Y.getState(doc.store, client) > MAX_CLOCK) return { ok: false, reason: 'the change names clocks past what any client writes', malformed: false };
   const before = new BeforeView(transaction);
   return judge(doc, inspectApplied(doc, before, client), actor, owners, rules, before);
 }

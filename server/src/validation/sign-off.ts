@@ -3,17 +3,24 @@
  * target, verdict, rationale or sources of an approved claim, the server itself moves the
  * claim back to review and records why, in the same room, right after the change.
  */
-import type * as Y from 'yjs';
-import { SIGNED_OFF_FIELDS, setClaimStatus, type Claim, type ClaimWrite, type PersonRef } from '@factdesk/shared';
+import * as Y from 'yjs';
+import { SIGNED_OFF_FIELDS, claimsMap, setClaimStatus, type Claim, type ClaimWrite, type PersonRef } from '@factdesk/shared';
+import { changedFields } from './unrecorded-changes.js';
 
 /** The identity the server signs its own history entries with. */
 export const SERVER_PERSON: PersonRef = { id: 'factdesk', name: 'Factdesk' };
 
-/** Reopens every approved claim whose signed-off fields the writes changed; returns their ids. */
+/**
+ * Reopens every approved claim whose signed-off fields the writes changed, as the doc shows them
+ * now (a value written where it loses to the current one changes nothing); returns their ids.
+ */
 export function reopenChangedSignOffs(doc: Y.Doc, writes: ClaimWrite[], before: Map<string, Claim | null>): string[] {
   const reopened: string[] = [];
   for (const write of writes) {
-    const changed = signedOffFieldsChanged(write, before.get(write.claimId) ?? null);
+    const was = before.get(write.claimId) ?? null;
+    const map = claimsMap(doc).get(write.claimId);
+    if (signedOffFieldsChanged(write, was).length === 0 || !was || !(map instanceof Y.Map)) continue;
+    const changed = changedFields(write, was, map).filter((field) => SIGNED_OFF_FIELDS.includes(field as never));
     if (changed.length === 0) continue;
     setClaimStatus(doc, write.claimId, 'in-review', SERVER_PERSON, {
       action: 'reopened',
