@@ -2,7 +2,7 @@
  * Assembles the server: storage, accounts, documents, the HTTP API and the collaboration
  * rooms, listening on one port. Tests start it exactly as `npm start` does, on port 0.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuditLog } from './audit/audit-log.js';
 import { createSessionAuthenticator } from './auth/authenticate.js';
@@ -27,6 +27,7 @@ import { createArticlePage } from './http/article-page.js';
 import { firstPaintRoutes } from './http/first-paint-routes.js';
 import { reviewQueueRoutes } from './http/review-queue-routes.js';
 import { createRequestHandler } from './http/handler.js';
+import { createHealthRoutes, refuseUpgradeWhileStopping } from './http/health-routes.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { userRoutes } from './http/user-routes.js';
 import { createSqliteUpdateLog } from './persistence/update-log.js';
@@ -37,11 +38,14 @@ import { notificationRoutes } from './notifications/notification-routes.js';
 import { createSettings } from './settings/settings.js';
 import { settingsRoutes } from './settings/settings-routes.js';
 import { createRooms, type ClaimsChangeListener, type RoomLimits } from './rooms/index.js';
+import { createServerMetrics, metricsEndpoint, startMetricsServer } from './metrics/index.js';
 
 export interface RunningServer {
   /** Where the server answers, e.g. http://127.0.0.1:43210. */
   url: string;
   port: number;
+  /** Where the metrics are served without sign-in, when METRICS_PORT is set. */
+  metricsUrl?: string;
   db: Db;
   close(): Promise<void>;
 }
@@ -63,7 +67,25 @@ function localUrl(host: string, port: number): string {
   return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
-/** Opens the data directory, seeds it on first start, and listens; `close()` undoes it all. */
+/** Counts the requests being answered, so that a stop can let them finish. */
+function trackRequests(server: Server): { finished(): Promise<void> } {
+  let open = 0;
+  const idle: (() => void)[] = [];
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    open++;
+    res.once('close', () => {
+      if (--open > 0) return;
+      for (const resolve of idle.splice(0)) resolve();
+    });
+  });
+  return { finished: () => (open === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))) };
+}
+
+/**
+ * Opens the data directory, seeds it on first start, and listens. `close()` undoes it all,
+ * gracefully: readiness and new requests get 503 at once, requests under way finish, the
+ * sockets are closed with 1001 and everything accepted is in the log before the database closes.
+ */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
   const db = openDatabase(config.dataDir);
@@ -96,6 +118,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const originPolicy = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
     const sessionOf = createSessionAuthenticator(sessions, originPolicy);
     const authenticate = (req: IncomingMessage) => sessionOf(req)?.actor ?? null;
+    // The rooms and the API are made below; the metrics ask them only when scraped or counting.
+    const metrics = createServerMetrics({ roomStats: () => rooms.stats(), apiRouteOf: (method, path) => api.routeOf?.(method, path) ?? null });
     const rooms = createRooms({
       onClaimsChanged: (change) => claimListeners.forEach((listener) => listener(change)),
       rules: () => settings.current(),
@@ -108,6 +132,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       onError: log,
       checkUpdates: options.checkUpdates,
       trustProxy: config.trustProxy,
+      metrics: metrics.rooms,
       ...options.roomLimits,
     });
     const api = createApi(
@@ -136,10 +161,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log,
     );
 
+    /** Set when the stop begins: from then on /readyz, every new request and every upgrade get a 503. */
+    let stopping = false;
+    const health = createHealthRoutes({ db, workers: () => updateLog.workers(), stopping: () => stopping });
     const articlePage = createArticlePage({ clientDir: config.clientDir, authenticate, documents, firstPaint });
-    const server = createServer(createRequestHandler({ api, clientDir: config.clientDir, https: config.secureCookies, log, articlePage }));
+    const metricsPort = config.metricsPort;
+    const scrape = metricsEndpoint(metrics.registry, metricsPort === undefined ? authenticate : null, log);
+    const server = createServer(
+      createRequestHandler({
+        api,
+        clientDir: config.clientDir,
+        https: config.secureCookies,
+        log,
+        articlePage,
+        health,
+        metrics: metricsPort === undefined ? scrape : undefined,
+        observe: metrics.observeRequest,
+      }),
+    );
+    const requests = trackRequests(server);
     server.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy());
+      if (stopping) return refuseUpgradeWhileStopping(socket);
       try {
         if ((req.url ?? '').startsWith('/collab/')) rooms.handleUpgrade(req, socket, head);
         else socket.destroy();
@@ -156,6 +199,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         resolve();
       });
     });
+
+    const metricsServer =
+      metricsPort === undefined
+        ? null
+        : await startMetricsServer(scrape, metricsPort, config.host).catch((error: unknown) => {
+            server.close();
+            throw error;
+          });
 
     const port = (server.address() as AddressInfo).port;
     const url = localUrl(config.host, port);
@@ -174,10 +225,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url,
       port,
+      metricsUrl: metricsServer?.url,
       db,
       close() {
         closing ??= (async () => {
+          stopping = true;
+          // A request under way may still change a document (through the rooms): it finishes,
+          // and is logged, before the rooms close their sockets (1001) and flush the log.
+          await requests.finished();
           await rooms.close();
+          await metricsServer?.close();
           await updateLog.close?.();
           claimsIndex.close();
           await new Promise<void>((resolve) => {

@@ -8,11 +8,13 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ApiError } from '../errors.js';
+import { backupCommand, BACKUP_HELP } from './backup-command.js';
 import { exportCommand, EXPORT_HELP } from './export-command.js';
 import { importAnnotationsCommand, IMPORT_ANNOTATIONS_HELP } from './import-annotations-command.js';
 import { importCommand, IMPORT_HELP } from './import-command.js';
 import { newVersionCommand, NEW_VERSION_HELP } from './version-command.js';
 import { repairCommand, REPAIR_HELP } from './repair-command.js';
+import { restoreCommand, RESTORE_HELP } from './restore-command.js';
 import { UsageError } from './usage-error.js';
 import { usersCommand, USERS_HELP } from './users-command.js';
 
@@ -34,6 +36,8 @@ ${EXPORT_HELP}
 ${IMPORT_ANNOTATIONS_HELP}
 ${NEW_VERSION_HELP}
 ${REPAIR_HELP}
+${BACKUP_HELP}
+${RESTORE_HELP}
 Environment:
   DATA_DIR            the data directory holding factdesk.sqlite (default ./data)
   FACTDESK_PASSWORD   the password import-annotations and new-version sign in with
@@ -62,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'published-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -83,6 +88,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (group === 'import') return importCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'import-annotations') return await importAnnotationsCommand(rest, values, { env: io.env, out: io.out });
     if (group === 'repair') return await repairCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    if (group === 'backup') return await backupCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
+    if (group === 'restore') return restoreCommand(rest, values, { dataDir: loadConfig(io.env).dataDir, out: io.out });
     if (group === 'new-version') return await newVersionCommand(rest, values, { env: io.env, out: io.out });
     throw new UsageError(`Unknown command "${group}".`);
   } catch (error) {

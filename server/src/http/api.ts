@@ -34,7 +34,11 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   throw badRequest(`${field}${issue.message}`);
 }
 
-export type ApiHandler = (req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams) => Promise<void>;
+export interface ApiHandler {
+  (req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void>;
+  /** The pattern of the route a request matches (`/api/documents/:id`): metrics count by it, never by the raw path. */
+  routeOf?(method: string, pathname: string): string | null;
+}
 
 /** Runs the API described by `routes`; `log` receives unexpected errors (never bodies or tokens). */
 export function createApi(
@@ -43,9 +47,13 @@ export function createApi(
   log: (message: string) => void,
 ): ApiHandler {
   const router = createRouter<ApiRoute>();
-  for (const [method, pattern, route] of routes) router.add(method, pattern, route);
+  const patterns = new Map<ApiRoute, string>();
+  for (const [method, pattern, route] of routes) {
+    router.add(method, pattern, route);
+    patterns.set(route, pattern);
+  }
 
-  return async (req, res, pathname, query) => {
+  const handle: ApiHandler = async (req, res, pathname, query) => {
     try {
       const found = router.find(req.method ?? 'GET', pathname);
       if (!found) throw new ApiError(404, `There is no API at ${req.method} ${pathname}.`);
@@ -74,4 +82,9 @@ export function createApi(
       sendError(res, 500, 'Something went wrong on the server. Please try again.');
     }
   };
+  handle.routeOf = (method, pathname) => {
+    const found = router.find(method, pathname);
+    return found && 'route' in found ? (patterns.get(found.route) ?? null) : null;
+  };
+  return handle;
 }

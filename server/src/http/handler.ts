@@ -1,11 +1,12 @@
 /**
- * The server's request handler: security headers on everything, then /healthz, the API
- * under /api/, and the web app for every other path.
+ * The server's request handler: security headers on everything, then the probes (/healthz,
+ * /readyz; while stopping, a 503 for everything), the API under /api/, and the web app for
+ * every other path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandler } from './api.js';
 import type { ArticlePage } from './article-page.js';
-import { sendError, sendJson } from './respond.js';
+import { sendError } from './respond.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 
@@ -14,8 +15,14 @@ export interface HandlerOptions {
   clientDir: string;
   https: boolean;
   log: (message: string) => void;
+  /** /healthz and /readyz, and a 503 for everything else while the server stops (health-routes.ts); true when it answered. */
+  health: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
   /** An article's page with its static copy (article-page.ts); without it every page is the plain index.html. */
   articlePage?: ArticlePage;
+  /** GET /metrics (../metrics/); without it /metrics is 404 (they are served on a port of their own, or not at all). */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Told of every request before it is answered (the metrics count requests by route). */
+  observe?: (req: IncomingMessage, res: ServerResponse, pathname: string) => void;
 }
 
 /** The app's address of an article (client/src/app/routes.ts). */
@@ -62,15 +69,14 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     applySecurityHeaders(res, { https: options.https });
     const { pathname, query } = splitTarget(req.url ?? '/');
     const method = req.method ?? 'GET';
+    options.observe?.(req, res, pathname);
     try {
+      if (options.health(req, res, pathname)) return;
       if (!decodable(pathname)) {
         options.log(`Refused ${method} with a malformed path: ${JSON.stringify(pathname.slice(0, 200))}`);
         return sendError(res, 400, 'The address is malformed.');
       }
-      if (pathname === '/healthz') {
-        if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here.`, { Allow: 'GET, HEAD' });
-        return sendJson(res, 200, { ok: true });
-      }
+      if (pathname === '/metrics') return options.metrics ? options.metrics(req, res) : sendError(res, 404, 'There is nothing at /metrics.');
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         void options.api(req, res, pathname, query);
         return;

@@ -5,7 +5,7 @@
  * returns once it is on disk. Started on first use; unref'd while idle.
  */
 import type { BackgroundAppend } from '../rooms/types.js';
-import { WorkerRequests } from './worker-requests.js';
+import { WorkerRequests, type WorkerCheck } from './worker-requests.js';
 
 
 /** How long a blocking wait gives the worker (its SQLite waits up to 5 s for a lock). */
@@ -25,6 +25,10 @@ export class AppendWorker {
     const own = entries.map(({ docId, update }) => ({ docId, update: update.slice() }));
     const { id, answer } = this.requests.send({ entries: own }, own.map((entry) => entry.update.buffer as ArrayBuffer));
     return { done: answer.then(() => undefined), wait: () => this.waitFor(id) };
+  }
+
+  check(): WorkerCheck {
+    return this.requests.check();
   }
 
   close(): Promise<void> {

@@ -6,13 +6,21 @@
 import type { Db } from '../db/database.js';
 import type { UpdateLog } from '../rooms/types.js';
 import { AppendWorker } from './append-worker.js';
-import { WorkerRequests } from './worker-requests.js';
+import { WorkerRequests, type WorkerCheck } from './worker-requests.js';
 
 /** Commits of the log between two checkpoints: ≈ 1,000 WAL pages (SQLite's default) at ≈ 3 pages a commit. */
 const CHECKPOINT_EVERY = 300;
 
+export type { WorkerCheck } from './worker-requests.js';
+
+/** The log of an SQLite database, which can also say whether its worker threads run (for /readyz). */
+export interface SqliteUpdateLog extends UpdateLog {
+  /** Each worker thread's state, read without asking the worker anything (none for an in-memory database). */
+  workers(): WorkerCheck[];
+}
+
 /** The UpdateLog of rooms/types.ts over the doc_updates and doc_snapshots tables. */
-export function createSqliteUpdateLog(db: Db): UpdateLog {
+export function createSqliteUpdateLog(db: Db): SqliteUpdateLog {
   const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?').pluck();
   const selectUpdates = db.prepare('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq').pluck();
   const insertUpdate = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
@@ -92,6 +100,9 @@ export function createSqliteUpdateLog(db: Db): UpdateLog {
           },
         }
       : {}),
+    workers() {
+      return [worker, appender].flatMap((w) => (w ? [w.check()] : []));
+    },
     async close() {
       closing = true;
       await Promise.all([worker?.close(), appender?.close()]);
@@ -117,6 +128,10 @@ class CompactionWorker {
   async compact(docId: string): Promise<number> {
     const answer = await this.requests.send({ docId }).answer;
     return typeof answer.folded === 'number' ? answer.folded : 0;
+  }
+
+  check(): WorkerCheck {
+    return this.requests.check();
   }
 
   close(): Promise<void> {

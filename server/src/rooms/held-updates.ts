@@ -34,6 +34,8 @@ export class HeldUpdates {
   constructor(
     private readonly perPeer = HELD_BYTES_PER_PEER,
     private readonly perRoom = HELD_BYTES_PER_ROOM,
+    /** Told of each update refused for the budget (the metrics count refusals). */
+    private readonly onRefused: (reason: string) => void = () => {},
   ) {}
 
   get size(): number {
@@ -47,7 +49,7 @@ export class HeldUpdates {
 
   /** Holds `update` of `peer`; past a budget, the peer's oldest (or this one) is dropped and the peer told. */
   hold(peer: Peer, update: Uint8Array, waitingFor: ReadonlyMap<number, number>): void {
-    if (update.byteLength > this.perPeer || update.byteLength > this.perRoom) return void peer.send(encodeRejected(DROPPED));
+    if (update.byteLength > this.perPeer || update.byteLength > this.perRoom) return void this.refuse(peer);
     const queue = this.byPeer.get(peer) ?? [];
     this.byPeer.set(peer, queue);
     queue.push({ update, waitingFor });
@@ -57,9 +59,14 @@ export class HeldUpdates {
       const dropped = queue.shift()!;
       mine -= dropped.update.byteLength;
       this.bytes -= dropped.update.byteLength;
-      peer.send(encodeRejected(DROPPED));
+      this.refuse(peer);
     }
     if (queue.length === 0) this.byPeer.delete(peer);
+  }
+
+  private refuse(peer: Peer): void {
+    peer.send(encodeRejected(DROPPED));
+    this.onRefused(DROPPED);
   }
 
   /** Forgets a departed peer's held updates. */

@@ -15,7 +15,7 @@ import { Room } from './room.js';
 import { LogWriter } from './log-writer.js';
 import type { Rooms, RoomsOptions } from './types.js';
 
-export type { ClaimsChange, ClaimsChangeListener, RoomLimits, Rooms, RoomsOptions, UpdateLog } from './types.js';
+export type { ClaimsChange, ClaimsChangeListener, RoomLimits, RoomMetrics, Rooms, RoomsOptions, RoomStats, UpdateLog } from './types.js';
 export { CLOSE, MESSAGE_REJECTED, readRejected } from './protocol.js';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -24,6 +24,8 @@ const UNLOAD_AFTER_MS = 30_000;
 /** Default limits; see RoomsOptions and the README's "Limits". */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 const CONNECTIONS_PER_ADDRESS = 50;
+/** How long a closing server waits for its peers to answer the close frame. */
+const CLOSE_HANDSHAKE_MS = 1_000;
 /** How long a socket may outlive its session (expiry, or a revocation this process was not told of). */
 const SESSION_CHECK_MS = 30_000;
 
@@ -75,7 +77,7 @@ export function createRooms(options: RoomsOptions): Rooms {
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const rules = options.rules ?? (() => DEFAULT_RULES);
   /** One writer for every room: the updates of all rooms in one turn share a commit. */
-  const writer = new LogWriter(options.log);
+  const writer = new LogWriter(options.log, { onCommitted: (seconds) => options.metrics?.logCommitted(seconds) });
 
   function drop(room: Room, code: number, reason: string): void {
     if (rooms.get(room.id) === room) rooms.delete(room.id);
@@ -94,6 +96,8 @@ export function createRooms(options: RoomsOptions): Rooms {
         restAfterMs: options.restAfterMs,
         owners: options.owners,
         maxDocumentBytes: options.maxDocumentBytes,
+        editRecordDelayMs: options.editRecordDelayMs,
+        metrics: options.metrics,
       });
       rooms.set(docId, room);
     }
@@ -230,6 +234,12 @@ export function createRooms(options: RoomsOptions): Rooms {
       }
     },
 
+    stats() {
+      const loaded = [...rooms.values()];
+      const resting = loaded.filter((room) => room.isResting).length;
+      return { sockets: connections.size, awakeRooms: loaded.length - resting, restingRooms: resting, heldBytes: loaded.reduce((sum, room) => sum + room.heldBytes, 0) };
+    },
+
     async close(): Promise<void> {
       closing = true;
       clearInterval(sessionCheck);
@@ -241,6 +251,12 @@ export function createRooms(options: RoomsOptions): Rooms {
         drop(room, CLOSE.goingAway, 'server shutting down');
       }
       writer.flush();
+      // Cut off now, a socket would see 1006 instead of the 1001 just sent: the peers get a
+      // moment to answer the close frame, and whoever does not is dropped.
+      await Promise.race([
+        Promise.all([...wss.clients].map((ws) => new Promise((closed) => ws.once('close', closed)))),
+        new Promise((late) => setTimeout(late, CLOSE_HANDSHAKE_MS).unref()),
+      ]);
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

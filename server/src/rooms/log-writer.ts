@@ -26,6 +26,7 @@ interface InFlight {
   waiters: (() => void)[];
   append: BackgroundAppend;
   settled: boolean;
+  startedAt: number;
 }
 
 /** Batches of up to this many updates are written on the event loop when no batch is in flight. */
@@ -34,6 +35,8 @@ const INLINE_BATCH = 8;
 export interface LogWriterOptions {
   /** The largest batch written on the event loop while the worker is idle (default 8; 0: always the worker). */
   inlineUpTo?: number;
+  /** Told how long each batch took to become durable (the metrics' commit latency). */
+  onCommitted?: (seconds: number) => void;
 }
 
 export class LogWriter {
@@ -42,12 +45,14 @@ export class LogWriter {
   private scheduled = false;
   private inFlight: InFlight | null = null;
   private readonly inlineUpTo: number;
+  private readonly onCommitted?: (seconds: number) => void;
 
   constructor(
     private readonly log: UpdateLog,
     options: LogWriterOptions = {},
   ) {
     this.inlineUpTo = options.inlineUpTo ?? INLINE_BATCH;
+    this.onCommitted = options.onCommitted;
   }
 
   /** Queues `update`; `stored` runs once it is durable, `failed` if it could not be written. */
@@ -82,11 +87,13 @@ export class LogWriter {
     const batch = this.take();
     if (!batch) return;
     let error: Error | null = null;
+    const startedAt = performance.now();
     try {
       if (batch.batch.length > 0) this.log.appendMany(batch.batch);
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
     }
+    if (!error && batch.batch.length > 0) this.onCommitted?.((performance.now() - startedAt) / 1000);
     finish(batch.batch, batch.waiters, error);
   }
 
@@ -107,7 +114,7 @@ export class LogWriter {
     const next = this.take();
     if (!next) return;
     if (next.batch.length === 0) return finish([], next.waiters, null);
-    const flight: InFlight = { ...next, append: this.log.appendManyInBackground!(next.batch), settled: false };
+    const flight: InFlight = { ...next, append: this.log.appendManyInBackground!(next.batch), settled: false, startedAt: performance.now() };
     this.inFlight = flight;
     flight.append.done.then(
       () => this.settle(flight, null, true),
@@ -120,6 +127,7 @@ export class LogWriter {
     if (flight.settled) return;
     flight.settled = true;
     if (this.inFlight === flight) this.inFlight = null;
+    if (!error) this.onCommitted?.((performance.now() - flight.startedAt) / 1000);
     finish(flight.batch, flight.waiters, error);
     if (startNext) this.startBackground();
   }

@@ -12,8 +12,6 @@ import {
   appliesCleanly,
   applyAndCheck,
   checkUpdate,
-  recordUnrecordedChanges,
-  reopenChangedSignOffs,
   type ClientOwners,
   type UpdateCheck,
 } from '../validation/index.js';
@@ -27,6 +25,7 @@ import { HeldUpdates } from './held-updates.js';
 import { arrived } from '../validation/completeness.js';
 import { SERVER_PERSON } from '../validation/sign-off.js';
 import { RoomCompaction } from './room-compaction.js';
+import { FollowUps } from './follow-ups.js';
 
 export type { Peer, RoomOptions } from './types.js';
 
@@ -74,9 +73,13 @@ export class Room {
   private readonly checkFirst = new Set<string>();
   /** Whether the doc's last transaction changed anything (set by its afterTransaction listener). */
   private lastChanged = false;
+  /** What the server writes after the updates it accepts (stamps, edit records, reopened sign-offs). */
+  private readonly followUps: FollowUps;
   /** Accepted updates not on disk yet; the room rests only when none is left. */
   private unflushed = 0;
   private lastWriteAt = 0;
+  /** When the update being judged arrived: its delivery time is measured from here to its broadcast. */
+  private receivedAt = 0;
   private restAfterMs: number;
   private restTimer: NodeJS.Timeout | null = null;
   /** Writes accepted updates to the log, several per transaction (group commit). */
@@ -93,7 +96,8 @@ export class Room {
   ) {
     this.writer = options.writer ?? new LogWriter(log);
     this.owners = options.owners?.load(id) ?? new Map();
-    this.held = new HeldUpdates(options.heldBytesPerPeer, options.heldBytesPerRoom);
+    this.followUps = new FollowUps((change) => this.broken || this.serverWrite(change), options.editRecordDelayMs);
+    this.held = new HeldUpdates(options.heldBytesPerPeer, options.heldBytesPerRoom, (reason) => options.metrics?.updateRefused(reason));
     this.restAfterMs = options.restAfterMs ?? REST_AFTER_MS;
     this.resting = new RestingState(id, log);
     this.compaction = new RoomCompaction(id, log, {
@@ -173,7 +177,7 @@ export class Room {
     if (!doc || this.broken) return;
     const idle = performance.now() - this.lastWriteAt;
     if (idle < this.restAfterMs) return this.armRest(this.restAfterMs - idle);
-    if (this.unflushed > 0 || this.held.size > 0) return this.armRest(this.restAfterMs);
+    if (this.unflushed > 0 || this.held.size > 0 || this.followUps.pending) return this.armRest(this.restAfterMs);
     if (this.compaction.pending > 0 && !this.log.compactInBackground) this.compact();
     // Taken from the doc, the snapshot costs little now and spares decoding the log later.
     this.resting = new RestingState(this.id, this.log, Y.snapshot(doc));
@@ -260,6 +264,7 @@ export class Room {
 
   /** An update from a peer: checked, then applied (which logs and broadcasts it) or refused. */
   receiveUpdate(peer: Peer, update: Uint8Array): 'accepted' | 'rejected' | 'malformed' {
+    this.receivedAt = performance.now();
     // A returning client's sync step 2 mostly repeats what is stored: no need to wake for it.
     if (this.resting && this.restingContains(update)) return 'accepted';
     if (this.options.checkUpdates === false) {
@@ -321,19 +326,17 @@ export class Room {
     if (!check.ok) {
       if (check.waiting && check.waitingFor) return { waitingFor: check.waitingFor };
       peer.send(encodeRejected(check.reason));
+      this.options.metrics?.updateRefused(check.reason);
       return check.malformed ? 'malformed' : 'rejected';
     }
     for (const written of check.clients) this.bindClient(written, peer.actor.id);
     if (client === null && !this.applyFromPeer(peer, update)) {
       peer.send(encodeRejected('the change could not be applied whole'));
+      this.options.metrics?.updateRefused('the change could not be applied whole');
       return 'rejected';
     }
-    const before = check.followUp;
-    if (this.broken || !before) return 'accepted';
-    this.serverWrite((doc) => {
-      recordUnrecordedChanges(doc, check.writes, before, peer.actor);
-      reopenChangedSignOffs(doc, check.writes, before);
-    });
+    this.options.metrics?.updateAccepted();
+    if (!this.broken && check.followUp) this.followUps.add(check.writes, check.followUp, peer.actor);
     return 'accepted';
   }
 
@@ -432,6 +435,7 @@ export class Room {
 
   /** Writes server-side changes (imports, new versions) into the doc; they are durable and broadcast when it returns. */
   change<T>(fn: (doc: Y.Doc) => T): T {
+    this.followUps.flush(); // the history keeps the order things happened in
     try {
       return this.serverWrite(fn);
     } finally {
@@ -451,6 +455,8 @@ export class Room {
 
   /** Closes every peer and frees the doc. */
   destroy(code: number, reason: string): void {
+    if (!this.broken) this.followUps.flush(); // a closing server still records what it accepted
+    this.followUps.clear();
     this.broken = true; // nothing more is stored or sent from this copy
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
@@ -463,6 +469,7 @@ export class Room {
 
   private persistAndBroadcast(update: Uint8Array, origin: unknown): void {
     if (this.broken) return;
+    const receivedAt = this.peers.has(origin as Peer) ? this.receivedAt : null; // the server's own writes were never received
     this.compaction.stored();
     this.storedBytes += update.byteLength;
     this.unflushed++;
@@ -473,6 +480,7 @@ export class Room {
       () => {
         this.unflushed--;
         this.broadcast(update, origin);
+        if (receivedAt !== null) this.options.metrics?.updateDelivered((performance.now() - receivedAt) / 1000);
       },
       (error) => {
         this.unflushed--;

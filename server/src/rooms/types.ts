@@ -86,6 +86,8 @@ export interface RoomsOptions {
   pingIntervalMs?: number;
   /** Behind a reverse proxy, count connections by the address in X-Forwarded-For. */
   trustProxy?: boolean;
+  /** How long one person's edits of one claim are gathered into one history entry (default 1 s; rooms/follow-ups.ts). */
+  editRecordDelayMs?: number;
   /** Where the owners of Yjs client ids are kept; in memory only without it (tests of a bare log). */
   owners?: ClientOwnerStore;
   /** A document's storage quota in bytes (default 64 MiB): past it, changes that add content are refused. */
@@ -94,6 +96,28 @@ export interface RoomsOptions {
   rules?: () => RuleOptions;
   /** Told after claims of a loaded document changed (accepted updates and server-side changes alike). */
   onClaimsChanged?: ClaimsChangeListener;
+  /** Told as updates are judged, written and relayed (../metrics/). */
+  metrics?: RoomMetrics;
+}
+
+/** What the rooms report for the server's metrics; each hook is cheap and called on the hot path. */
+export interface RoomMetrics {
+  updateAccepted(): void;
+  /** `reason` is the sentence the sender is told; the metrics sort it into a few kinds. */
+  updateRefused(reason: string): void;
+  /** An accepted update was relayed to the other peers, `seconds` after it was received. */
+  updateDelivered(seconds: number): void;
+  /** One batch of updates was made durable in `seconds`. */
+  logCommitted(seconds: number): void;
+}
+
+/** The rooms as they are now, for the metrics' gauges. */
+export interface RoomStats {
+  sockets: number;
+  awakeRooms: number;
+  restingRooms: number;
+  /** Bytes of updates held in every room until what they build on arrives. */
+  heldBytes: number;
 }
 
 /**
@@ -116,7 +140,7 @@ export type ClaimsChangeListener = (change: ClaimsChange) => void;
 /** The limits a deployment (or a test) may tune. */
 export type RoomLimits = Pick<
   RoomsOptions,
-  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs' | 'restAfterMs' | 'maxDocumentBytes' | 'sessionCheckMs'
+  'maxMessageBytes' | 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'pingIntervalMs' | 'restAfterMs' | 'maxDocumentBytes' | 'editRecordDelayMs' | 'sessionCheckMs'
 >;
 
 export interface Rooms {
@@ -132,6 +156,8 @@ export interface Rooms {
   sessionEnded(sessionId: string): void;
   /** Writes a server-side change into a document's room (loading it if needed); used by imports. */
   withDoc<T>(docId: string, fn: (doc: import('yjs').Doc) => T): T;
+  /** Counts of sockets, rooms and held bytes, for the metrics. */
+  stats(): RoomStats;
   /** Closes every socket (1001 going away) and flushes. */
   close(): Promise<void>;
 }
@@ -146,6 +172,7 @@ export interface Peer {
 
 export interface RoomOptions {
   checkUpdates?: boolean;
+  editRecordDelayMs?: number;
   owners?: ClientOwnerStore;
   maxDocumentBytes?: number;
   /** Bytes of updates one peer may have held while they wait for what they build on (default 1 MiB). */
@@ -154,6 +181,7 @@ export interface RoomOptions {
   heldBytesPerRoom?: number;
   onClaimsChanged?: ClaimsChangeListener;
   writer?: LogWriter;
+  metrics?: RoomMetrics;
   /** Rest after this long without a write (default REST_AFTER_MS, rooms/room.ts). */
   restAfterMs?: number;
 }

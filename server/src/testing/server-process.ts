@@ -16,11 +16,17 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the server process on `dataDir` and waits until it listens (on `port`, by default a free one). */
-export async function spawnServer(dataDir: string, adminPassword: string, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/** The node command line that runs the server as `npm start` does, from any working directory. */
+export const SERVER_COMMAND = ['--import', resolve(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs'), resolve(REPO, 'server', 'src', 'main.ts')];
+
+/**
+ * Starts the server process on `dataDir` and waits until it listens (on `port`, by default a
+ * free one); `env` adds to or overrides its environment.
+ */
+export async function spawnServer(dataDir: string, adminPassword: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, SERVER_COMMAND, {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FACTDESK_ADMIN_PASSWORD: adminPassword },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FACTDESK_ADMIN_PASSWORD: adminPassword, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

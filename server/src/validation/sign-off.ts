@@ -19,7 +19,8 @@ export function reopenChangedSignOffs(doc: Y.Doc, writes: ClaimWrite[], before: 
   for (const write of writes) {
     const was = before.get(write.claimId) ?? null;
     const map = claimsMap(doc).get(write.claimId);
-    if (signedOffFieldsChanged(write, was).length === 0 || !was || !(map instanceof Y.Map)) continue;
+    // Still approved: several accepted edits of one claim are followed up together, and one reopen covers them.
+    if (signedOffFieldsChanged(write, was).length === 0 || !was || !(map instanceof Y.Map) || map.get('status') !== 'approved') continue;
     const changed = changedFields(write, was, map).filter((field) => SIGNED_OFF_FIELDS.includes(field as never));
     if (changed.length === 0) continue;
     setClaimStatus(doc, write.claimId, 'in-review', SERVER_PERSON, {
